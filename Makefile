@@ -1,0 +1,42 @@
+# Two commands do all set-up on a fresh machine: `make book` and `make test`.
+# Both create .venv when it is missing and install the pinned stack into it.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum | cut -d' ' -f1)
+
+.PHONY: book test data bench freeze clean
+
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+## book: build the site into _build/html, executing every notebook afresh; any warning fails
+book: $(STAMP)
+	rm -rf _build/.jupyter_cache
+	$(BIN)/jupyter-book build . -W -n --keep-going
+
+## test: run every test
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## data: regenerate the respondent file and the register from the printed numbers
+data: $(STAMP)
+	$(BIN)/python -m digitale_inclusie reconstruct
+	$(BIN)/python -m digitale_inclusie audit
+
+## bench: print the reconstruction's solve time
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_reconstruct.py
+
+## freeze: re-pin requirements.txt from the current environment
+freeze: $(STAMP)
+	{ head -n 2 requirements.txt; $(BIN)/python -m pip freeze --exclude-editable | grep -iv '^digitale'; echo '-e .'; } > requirements.tmp
+	mv requirements.tmp requirements.txt
+
+clean:
+	rm -rf _build .pytest_cache

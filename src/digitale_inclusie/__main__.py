@@ -1,0 +1,105 @@
+"""Command line: ``python -m digitale_inclusie {reconstruct,audit,tables,validate}``."""
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import paths
+from .errors import InputFileError
+
+
+def _published(args):
+    from .published import load_published
+
+    return load_published(args.published)
+
+
+def cmd_reconstruct(args):
+    from .codebook import Codebook
+    from .fileio import atomic_write_text
+    from .reconstruct import respondent_frame, solve, to_csv_text
+
+    codebook = Codebook.load(args.codebook)
+    published = _published(args)
+    result = solve(published, codebook)
+    frame = respondent_frame(result, codebook)
+    atomic_write_text(args.out, to_csv_text(frame))
+    skips = sum(sum(s.skips.values()) for s in result.solutions)
+    print(f"wrote {args.out}: {len(frame)} respondents, {len(frame.columns)} columns; "
+          f"{len(result.missed)} printed numbers not reproduced, {skips} skipped answers")
+
+
+def cmd_audit(args):
+    from .audit import audit, rounding_findings
+    from .codebook import Codebook
+    from .fileio import atomic_write_text
+    from .published import format_value
+    from .reconstruct import group_sizes
+
+    codebook = Codebook.load(args.codebook)
+    published = _published(args)
+    register, _ = audit(published, codebook)
+    out = register.copy()
+    for column in ("value", "reconstructed"):
+        out[column] = [format_value(v) for v in out[column]]
+    atomic_write_text(args.out, out.to_csv(index=False, lineterminator="\n"))
+    shares = (published["statistic"] != "n").sum()
+    print(f"checked {len(published)} printed numbers ({shares} statistics, "
+          f"{len(published) - shares} group sizes)")
+    for _, ok, text in rounding_findings(published, codebook, group_sizes(published)):
+        print(("  rounding ok: " if ok else "  ROUNDING NOT CONFIRMED: ") + text)
+    print(f"wrote {args.out}: {len(register)} printed numbers in the register")
+    for _, row in register.iterrows():
+        print(f"  {row['table']} {row['group']} {row['item'][:40]} {row['category']}: "
+              f"{format_value(row['value'])} -> {format_value(row['reconstructed']) or '-'}")
+
+
+def cmd_tables(args):
+    from .published import write_csv
+    from .respondents import load_respondents
+    from .tables import compute_tables
+
+    published = _published(args)
+    respondents = load_respondents(args.data)
+    tables = compute_tables(respondents, published).drop(columns=["exact"])
+    out = Path(args.out) / "tables.csv"
+    write_csv(tables, out)
+    print(f"wrote {out}: {len(tables)} numbers recomputed from {args.data}")
+
+
+def cmd_validate(args):
+    from .respondents import load_respondents
+
+    frame = load_respondents(args.data)
+    print(f"{args.data}: valid, {len(frame)} respondents")
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m digitale_inclusie", description=__doc__)
+    parser.add_argument("--published", default=paths.PUBLISHED, help="printed numbers (CSV)")
+    parser.add_argument("--codebook", default=paths.DATAPACKAGE, help="data package (JSON)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("reconstruct", help="regenerate the respondent file from the printed numbers")
+    p.add_argument("--out", default=paths.RESPONDENTS)
+    p.set_defaults(func=cmd_reconstruct)
+    p = sub.add_parser("audit", help="check the printed numbers; write the register")
+    p.add_argument("--out", default=paths.REGISTER)
+    p.set_defaults(func=cmd_audit)
+    p = sub.add_parser("tables", help="recompute every printed number from a respondent file")
+    p.add_argument("--data", default=paths.RESPONDENTS, help="respondent file (CSV, see codebook)")
+    p.add_argument("--out", required=True, help="folder for tables.csv")
+    p.set_defaults(func=cmd_tables)
+    p = sub.add_parser("validate", help="check a respondent file against the codebook")
+    p.add_argument("--data", default=paths.RESPONDENTS)
+    p.set_defaults(func=cmd_validate)
+    args = parser.parse_args(argv)
+    try:
+        args.func(args)
+    except InputFileError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,188 @@
+"""Audit of the printed numbers: which of them cannot hold together with the others.
+
+Three checks are run on every printed number, from the printed numbers alone:
+
+* GRIM: can a percentage be k/n at all, with n the group's number of respondents?
+* groups against the total: does the total lie in the range that the printed group
+  percentages allow, weighted by the group sizes?
+* rows: does a row that is rounded to sum to 100 (largest remainder) sum to 100; can a row
+  marked ``largest_remainder`` really not be reproduced by ordinary rounding?
+
+The reconstruction then decides jointly. The register lists every printed number that the
+reconstructed respondent file does not reproduce, each with the reasons the checks found and
+the value the reconstruction gives instead; numbers that are not about respondents at all
+(the participation rate) are listed as not computable.
+"""
+
+from fractions import Fraction
+from itertools import product
+
+import pandas as pd
+
+from .codebook import Codebook
+from .published import BREAKDOWNS, KEY, row_groups
+from .reconstruct import respondent_frame, solve
+from .rounding import grim_counts, half_up, largest_remainder, percent
+from .tables import compare, compute_tables, share_fraction
+
+REGISTER_COLUMNS = KEY + ["value", "reconstructed", "kind", "reason"]
+KIND_INCONSISTENT = "inconsistent"
+KIND_NOT_COMPUTABLE = "niet_berekenbaar"
+
+
+def fmt(x, decimals=1):
+    """A number the Dutch way: decimal comma."""
+    return f"{float(x):.{decimals}f}".replace(".", ",")
+
+
+def grim_reason(p, n):
+    """Why no k/n rounds (half-up) to p percent, or None when one does."""
+    if grim_counts(p, n):
+        return None
+    below = max(k for k in range(n + 1) if percent(k, n) < p)
+    return (f"geen aantal op {n} rondt af op {p}%: {below}/{n} = {fmt(percent(below, n))}% en "
+            f"{below + 1}/{n} = {fmt(percent(below + 1, n))}%")
+
+
+def implied_total(published, variable, code, breakdown, sizes):
+    """Range [lo, hi) of the total percentage that the printed group percentages of a
+    breakdown allow (each group within its rounding interval, weighted by group size); None
+    when a group is not printed."""
+    rows = published[(published["variable"] == variable) & (published["code"] == code)
+                     & (published["breakdown"] == breakdown) & (published["statistic"] == "share")]
+    values = dict(zip(rows["group"], rows["value"]))
+    groups = BREAKDOWNS[breakdown]
+    if set(values) != set(groups):
+        return None
+    total = sum(sizes[g] for g in groups)
+    lo = sum(sizes[g] * (values[g] - Fraction(1, 2)) for g in groups) / total
+    hi = sum(sizes[g] * (values[g] + Fraction(1, 2)) for g in groups) / total
+    return lo, hi, values
+
+
+def total_reasons(published, row, sizes):
+    """Conflicts between a total and the groups of a breakdown that involve this row."""
+    variable, code = row["variable"], row["code"]
+    total = published[(published["variable"] == variable) & (published["code"] == code)
+                      & (published["group"] == "totaal") & (published["statistic"] == "share")]
+    if total.empty:
+        return []
+    p_total = total["value"].iloc[0]
+    reasons = []
+    for breakdown in ("grootte", "subsidie"):
+        if row["breakdown"] not in ("totaal", breakdown):
+            continue
+        implied = implied_total(published, variable, code, breakdown, sizes)
+        if implied is None:
+            continue
+        lo, hi, values = implied
+        if hi <= p_total - Fraction(1, 2) or lo >= p_total + Fraction(1, 2):
+            groups = ", ".join(f"{g} {v}%" for g, v in values.items())
+            reasons.append(f"het totaal {p_total}% past niet bij de groepen naar {breakdown} "
+                           f"({groups}): gewogen naar groepsgrootte ligt het totaal tussen "
+                           f"{fmt(lo)}% en {fmt(hi)}%")
+    return reasons
+
+
+def row_reasons(published, idx):
+    """Problems of the multi-category row that printed number ``idx`` belongs to."""
+    row = published.loc[idx]
+    key = (row["table"], row["breakdown"], row["group"], row["variable"])
+    idxs = row_groups(published).get(key, [idx])
+    if row["rounding"] == "largest_remainder":
+        total = sum(published.at[i, "value"] for i in idxs)
+        if total != 100:
+            return [f"de rij telt op tot {total}%, terwijl afronding volgens de grootste rest altijd "
+                    "100% geeft"]
+    return []
+
+
+def row_feasible(values, n, rule):
+    """Whether some answer counts of n respondents give the printed row ``values`` (all
+    answers of one question, in column order) under a rounding rule."""
+    if rule == "half_up":
+        candidates = [grim_counts(v, n) for v in values]
+    else:  # largest remainder: every share within one point of its printed value
+        candidates = [[k for k in range(n + 1) if abs(percent(k, n) - v) < 1] for v in values]
+    for counts in product(*candidates):
+        if sum(counts) != n:
+            continue
+        shares = [percent(k, n) for k in counts]
+        if rule == "half_up" and [half_up(s) for s in shares] == list(values):
+            return True
+        if rule == "largest_remainder" and largest_remainder(shares) == list(values):
+            return True
+    return False
+
+
+def rounding_findings(published, codebook, sizes):
+    """Rows marked ``largest_remainder``, each checked: ordinary rounding cannot give the row
+    when everyone answers, and largest-remainder rounding can. Returns (key, ok, text)."""
+    out = []
+    lr = published[published["rounding"] == "largest_remainder"]
+    for key, idxs in row_groups(lr).items():
+        _, _, group, variable = key
+        values = [published.at[i, "value"] for i in idxs]
+        n = sizes[group]
+        half = row_feasible(values, n, "half_up")
+        largest = row_feasible(values, n, "largest_remainder")
+        shown = "/".join(f"{v}%" for v in values)
+        text = (f"{key[0]} {group} {variable}: {shown} bij n = {n}: gewone afronding "
+                f"{'kan' if half else 'kan niet'}, grootste rest {'kan' if largest else 'kan niet'}")
+        out.append((key, (not half) and largest, text))
+    return out
+
+
+def explain(published, idx, sizes, reconstructed_m):
+    """The computed reasons why printed number ``idx`` cannot hold together with the others."""
+    row = published.loc[idx]
+    reasons = []
+    n = sizes[row["group"]]
+    if row["statistic"] == "share" and row["unit"] == "procent" and row["rounding"] == "half_up":
+        grim = grim_reason(row["value"], n)
+        if grim:
+            reasons.append(grim)
+    reasons += row_reasons(published, idx)
+    reasons += total_reasons(published, row, sizes)
+    if not reasons:
+        reasons.append("samen met de andere afgedrukte cijfers van dezelfde vraag niet haalbaar: "
+                       "het integer programma vindt geen respondentenbestand dat ook dit cijfer "
+                       "reproduceert")
+    if reconstructed_m is not None and reconstructed_m != n:
+        note = (f"in de reconstructie beantwoorden {reconstructed_m} van de {n} respondenten deze "
+                "vraag (nodig voor andere cijfers van dezelfde vraag)")
+        grim = grim_reason(row["value"], reconstructed_m)
+        if grim:
+            note += f", en dan is er {grim}"
+        reasons.append(note)
+    text = "; ".join(reasons)
+    return text[0].upper() + text[1:] + "."
+
+
+def audit(published, codebook=None):
+    """Reconstruct, recompute and compare; return (register DataFrame, respondent frame)."""
+    codebook = codebook or Codebook.load()
+    result = solve(published, codebook)
+    respondents = respondent_frame(result, codebook)
+    recomputed = compute_tables(respondents, published)
+    compared = compare(recomputed, published)
+    sizes = {g: int(v) for g, v in zip(published.loc[published["statistic"] == "n", "group"],
+                                       published.loc[published["statistic"] == "n", "value"])}
+    records = []  # one per printed number that the reconstruction does not reproduce
+    for idx, row in compared[~compared["matches"]].iterrows():
+        printed = published.loc[idx]
+        if printed["statistic"] == "external":
+            kind = KIND_NOT_COMPUTABLE
+            reason = ("Niet uit respondentdata te berekenen: het gaat over lokale besturen, terwijl "
+                      "de respondenten medewerkers zijn en het bestand niet zegt bij welk bestuur "
+                      "iemand werkt.")
+        else:
+            kind = KIND_INCONSISTENT
+            m = None
+            if printed["statistic"] == "share" and printed["variable"] in codebook.by_name:
+                m = share_fraction(respondents, printed["group"], printed["variable"], printed["code"])[1]
+            reason = explain(published, idx, sizes, m)
+        records.append({**{k: row[k] for k in KEY}, "value": row["printed"],
+                        "reconstructed": row["recomputed"], "kind": kind, "reason": reason})
+    register = pd.DataFrame(records, columns=REGISTER_COLUMNS)
+    return register, respondents

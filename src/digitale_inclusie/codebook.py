@@ -1,0 +1,67 @@
+"""The codebook: the Frictionless data package that describes the respondent file."""
+
+import json
+from dataclasses import dataclass
+from functools import cached_property
+
+from .paths import DATAPACKAGE
+
+MISSING = "geen_antwoord"  # explicit code: the respondent did not answer the item
+ID, SIZE, SUBSIDY, HOURS = "respondent_id", "grootte", "subsidie", "uren_per_week"
+SIZES = ("klein", "middelgroot", "groot")
+SUBSIDIES = ("met", "zonder")
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: str
+    title: str
+    codes: tuple  # allowed codes for categorical fields, in codebook order; () otherwise
+    labels: dict  # code -> Dutch label
+    question: str  # items of one question share their non-response
+    minimum: float = None
+    maximum: float = None
+
+
+class Codebook:
+    """Fields of the respondent file, read from ``datapackage.json``."""
+
+    def __init__(self, descriptor):
+        self.descriptor = descriptor
+        resource = descriptor["resources"][0]
+        self.resource = resource
+        fields = []
+        for spec in resource["schema"]["fields"]:
+            constraints = spec.get("constraints", {})
+            codes = tuple(constraints.get("enum", ()))
+            labels = {c["value"]: c["label"] for c in spec.get("categories", [])}
+            fields.append(Field(
+                name=spec["name"], type=spec["type"], title=spec.get("title", spec["name"]),
+                codes=codes, labels=labels, question=spec.get("question", ""),
+                minimum=constraints.get("minimum"), maximum=constraints.get("maximum"),
+            ))
+        self.fields = tuple(fields)
+        self.by_name = {f.name: f for f in fields}
+
+    @classmethod
+    def load(cls, path=DATAPACKAGE):
+        with open(path, encoding="utf-8") as handle:
+            return cls(json.load(handle))
+
+    @property
+    def names(self):
+        return [f.name for f in self.fields]
+
+    @cached_property
+    def questions(self):
+        """question id -> names of its item fields, in codebook order."""
+        out = {}
+        for f in self.fields:
+            if f.question:
+                out.setdefault(f.question, []).append(f.name)
+        return out
+
+    def answer_codes(self, name):
+        """The codes of a categorical item other than the non-response code."""
+        return tuple(c for c in self.by_name[name].codes if c != MISSING)

@@ -1,0 +1,21 @@
+"""Small file helpers."""
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def atomic_write_text(path, text):
+    """Write text to ``path`` through a temporary file in the same folder, so that a failure
+    never leaves a half-written file."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise

@@ -1,0 +1,104 @@
+"""The report's printed numbers (``data/published/cijfers.csv``).
+
+Every number the report prints is one row. The first six columns are the contract
+``table,breakdown,group,item,category,value``; the others say how to recompute the number
+from a respondent file:
+
+``unit``       procent, uur or aantal
+``statistic``  share (percentage of the group's answering respondents whose ``variable``
+               matches ``code``), mean, median, min, max, n (group size), or external
+               (not computable from respondent data)
+``variable``   the codebook column the number is computed from
+``code``       a category code, or for numbers a condition: ``<=4``, ``>=20``, ``in:38|40``
+``rounding``   half_up, largest_remainder (the row of one table, group and variable), exact
+``section``, ``source``, ``note``  where the number stands and remarks
+"""
+
+import csv
+from fractions import Fraction
+
+import pandas as pd
+
+from .errors import InputFileError
+from .paths import PUBLISHED
+
+KEY = ["table", "breakdown", "group", "item", "category"]
+CONTRACT = KEY + ["value"]
+COLUMNS = CONTRACT + ["unit", "statistic", "variable", "code", "rounding", "section", "source", "note"]
+
+BREAKDOWNS = {
+    "totaal": ("totaal",),
+    "grootte": ("klein", "middelgroot", "groot"),
+    "subsidie": ("met", "zonder"),
+}
+STATISTICS = ("share", "mean", "median", "min", "max", "n", "external")
+ROUNDINGS = ("half_up", "largest_remainder", "exact")
+UNITS = ("procent", "uur", "aantal")
+
+
+def load_published(path=PUBLISHED):
+    """Read and check the published numbers; return a DataFrame with string columns and a
+    ``value`` column of exact Fractions."""
+    path = str(path)
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise InputFileError(path, [f"cannot be read as UTF-8 CSV: {exc}"]) from exc
+    problems = []
+    if list(frame.columns) != COLUMNS:
+        raise InputFileError(path, [f"header is {list(frame.columns)}, expected {COLUMNS}"])
+    values = []
+    for i, row in frame.iterrows():
+        line = i + 2
+        where = f"line {line} ({row['table']}/{row['group']}/{row['item'][:40]}/{row['category']})"
+        if row["group"] not in BREAKDOWNS.get(row["breakdown"], ()):
+            problems.append(f"{where}, column 'group': '{row['group']}' is not a group of breakdown "
+                            f"'{row['breakdown']}' (expected one of {sorted(BREAKDOWNS)} with its groups)")
+        for column, allowed in (("statistic", STATISTICS), ("rounding", ROUNDINGS), ("unit", UNITS)):
+            if row[column] not in allowed:
+                problems.append(f"{where}, column '{column}': '{row[column]}', expected one of {list(allowed)}")
+        try:
+            values.append(Fraction(row["value"]))
+        except (ValueError, ZeroDivisionError):
+            values.append(None)
+            problems.append(f"{where}, column 'value': '{row['value']}' is not a number")
+        if row["statistic"] not in ("n", "external") and not row["variable"]:
+            problems.append(f"{where}, column 'variable': empty, a {row['statistic']} needs a variable")
+    duplicated = frame[frame.duplicated(KEY, keep=False)]
+    for i in duplicated.index:
+        problems.append(f"line {i + 2}: key {tuple(frame.loc[i, KEY])} occurs more than once")
+    if problems:
+        raise InputFileError(path, problems)
+    frame["value"] = values
+    return frame
+
+
+def row_groups(published):
+    """Multi-category rows: (table, breakdown, group, variable) -> index labels of the
+    published rows in printed column order."""
+    shares = published[published["statistic"] == "share"]
+    groups = {}
+    for idx, row in shares.iterrows():
+        groups.setdefault((row["table"], row["breakdown"], row["group"], row["variable"]), []).append(idx)
+    return groups
+
+
+def write_csv(frame, path):
+    """Write a table in the published format (values as plain numbers), atomically."""
+    from .fileio import atomic_write_text
+
+    out = frame.copy()
+    out["value"] = [format_value(v) for v in out["value"]]
+    text = out.to_csv(index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    atomic_write_text(path, text)
+
+
+def format_value(v):
+    """A Fraction, int or None as it is written in a CSV: integers plainly, others with up to
+    four decimals."""
+    if v is None or (isinstance(v, float) and v != v):
+        return ""
+    v = Fraction(v)
+    if v.denominator == 1:
+        return str(v.numerator)
+    return f"{float(v):.4f}".rstrip("0")

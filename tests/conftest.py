@@ -1,0 +1,28 @@
+import pytest
+
+from digitale_inclusie.codebook import Codebook
+from digitale_inclusie.published import load_published
+from digitale_inclusie.respondents import load_respondents
+
+
+@pytest.fixture(scope="session")
+def published():
+    return load_published()
+
+
+@pytest.fixture(scope="session")
+def codebook():
+    return Codebook.load()
+
+
+@pytest.fixture(scope="session")
+def respondents(codebook):
+    return load_respondents(codebook=codebook)
+
+
+@pytest.fixture(scope="session")
+def audited(published, codebook):
+    """A fresh audit (which reconstructs in memory): (register, respondent frame)."""
+    from digitale_inclusie.audit import audit
+
+    return audit(published, codebook)

@@ -1,0 +1,78 @@
+"""The audit: every printed number is reproduced or in the register, never neither."""
+
+import pandas as pd
+import pytest
+
+from digitale_inclusie.audit import (
+    KIND_INCONSISTENT, KIND_NOT_COMPUTABLE, REGISTER_COLUMNS, grim_reason, rounding_findings,
+)
+from digitale_inclusie.paths import REGISTER
+from digitale_inclusie.published import KEY, format_value
+from digitale_inclusie.reconstruct import group_sizes
+from digitale_inclusie.tables import compare, compute_tables
+
+
+@pytest.fixture(scope="module")
+def register():
+    return pd.read_csv(REGISTER, dtype=str, keep_default_na=False)
+
+
+def _keys(frame):
+    return {tuple(row[k] for k in KEY) for _, row in frame.iterrows()}
+
+
+def test_every_printed_number_is_reproduced_or_registered(published, respondents, register):
+    compared = compare(compute_tables(respondents, published), published)
+    not_reproduced = _keys(compared[~compared["matches"]])
+    reproduced = _keys(compared[compared["matches"]])
+    registered = _keys(register)
+    assert registered == not_reproduced
+    assert not registered & reproduced
+    assert reproduced | registered == _keys(published)
+
+
+def test_register_on_disk_is_the_fresh_audit(audited, register):
+    fresh, _ = audited
+    assert list(register.columns) == REGISTER_COLUMNS
+    for column in ("value", "reconstructed"):
+        fresh[column] = [format_value(v) for v in fresh[column]]
+    assert fresh.astype(str).values.tolist() == register.values.tolist()
+
+
+def test_register_entries_carry_a_reason_and_the_reconstructed_value(register):
+    assert set(register["kind"]) <= {KIND_INCONSISTENT, KIND_NOT_COMPUTABLE}
+    for _, row in register.iterrows():
+        assert len(row["reason"]) > 20
+        if row["kind"] == KIND_INCONSISTENT:
+            assert row["reconstructed"] != "" and row["reconstructed"] != row["value"]
+
+
+def _entry(register, table, group, item):
+    rows = register[(register["table"] == table) & (register["group"] == group) & (register["item"] == item)]
+    assert len(rows) == 1, (table, group, item)
+    return rows.iloc[0]
+
+
+def test_numbers_impossible_by_hand_are_registered(register):
+    # 30% of 26 large governments: 7/26 = 26.9%, 8/26 = 30.8%
+    assert "7/26" in _entry(register, "tabel_6", "groot", "Adviespartijen")["reason"]
+    # 32% of 54 without subsidy: 17/54 = 31.5%, 18/54 = 33.3%
+    entry = register[(register["table"] == "tabel_15") & (register["group"] == "zonder")]
+    assert list(entry["category"]) == ["Ja, expliciet"] and "17/54" in entry["reason"].iloc[0]
+    # B-profile: table 5 weighted by 136/114/26 gives 87.5%-88.5%, the text prints 90%
+    assert "87,5%" in _entry(register, "functieprofielen", "totaal", "B-profiel")["reason"]
+    # participation is about governments, not respondents
+    assert _entry(register, "steekproef", "totaal", "Deelnemende lokale besturen")["kind"] == KIND_NOT_COMPUTABLE
+
+
+def test_grim_reason_names_the_neighbouring_fractions():
+    text = grim_reason(79, 26)
+    assert "20/26 = 76,9%" in text and "21/26 = 80,8%" in text
+    assert grim_reason(79, 24) is None
+
+
+def test_rows_marked_largest_remainder_need_it(published, codebook):
+    findings = rounding_findings(published, codebook, group_sizes(published))
+    assert findings, "the report has rows that only largest-remainder rounding explains"
+    for key, ok, text in findings:
+        assert ok, text

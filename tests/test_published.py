@@ -1,0 +1,72 @@
+"""The transcription of the printed numbers."""
+
+import csv
+
+import pytest
+
+from digitale_inclusie.errors import InputFileError
+from digitale_inclusie.paths import PUBLISHED
+from digitale_inclusie.published import BREAKDOWNS, CONTRACT, load_published, row_groups
+
+
+def test_contract_columns_come_first():
+    with open(PUBLISHED, encoding="utf-8") as handle:
+        header = next(csv.reader(handle))
+    assert header[:6] == CONTRACT == ["table", "breakdown", "group", "item", "category", "value"]
+
+
+def test_every_numbered_table_and_figure_is_transcribed(published):
+    tables = set(published["table"])
+    for n in range(1, 16):
+        assert f"tabel_{n}" in tables
+    assert {"figuur_1", "figuur_6", "steekproef", "uren", "materiaal", "functieprofielen",
+            "samenwerking"} <= tables
+
+
+def test_group_sizes_add_up(published):
+    n = published[published["statistic"] == "n"].set_index("group")["value"]
+    assert n["totaal"] == 276
+    assert n["klein"] + n["middelgroot"] + n["groot"] == n["totaal"]
+    assert n["met"] + n["zonder"] == n["totaal"]
+
+
+def test_groups_belong_to_their_breakdown(published):
+    for _, row in published.iterrows():
+        assert row["group"] in BREAKDOWNS[row["breakdown"]]
+
+
+def test_eighteen_policy_actions_with_three_answers(published):
+    policy = published[published["table"].isin(["tabel_8", "tabel_9", "tabel_10"])]
+    groups = row_groups(policy)
+    assert len(groups) == 18
+    for idxs in groups.values():
+        assert len(idxs) == 3
+        # footnote 8: the three answers sum to 100%
+        assert sum(policy.loc[i, "value"] for i in idxs) == 100
+
+
+def test_eighteen_materials(published):
+    assert len(published[published["table"] == "materiaal"]) == 18
+
+
+def test_tables_14_and_15_record_what_they_show(published):
+    t14 = published[published["table"] == "tabel_14"]
+    t15 = published[published["table"] == "tabel_15"]
+    # Table 14 has no 'Neen' answers, like the next plan in table 11; table 15 has 11-12%.
+    assert set(t14["variable"]) == {"meerjarenplanning_volgend"}
+    assert set(t15["variable"]) == {"meerjarenplanning_huidig"}
+    assert all("huidige meerjarenplanning vermeldt" in note for note in t14["note"])
+    assert all("volgende meerjarenplanning zal vermelden" in note for note in t15["note"])
+    next_total = published[(published["table"] == "tabel_11") & (published["variable"] == "meerjarenplanning_volgend")
+                           & (published["code"] == "neen")]["value"].iloc[0]
+    assert next_total == 0 and set(t14[t14["code"] == "neen"]["value"]) == {0}
+
+
+def test_bad_published_file_is_refused(tmp_path):
+    text = PUBLISHED.read_text(encoding="utf-8").replace("tabel_1,grootte,klein", "tabel_1,grootte,kleinst", 1)
+    bad = tmp_path / "cijfers.csv"
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(InputFileError) as info:
+        load_published(bad)
+    message = str(info.value)
+    assert str(bad) in message and "column 'group'" in message and "'kleinst'" in message
