@@ -18,7 +18,7 @@ $(STAMP): requirements.txt pyproject.toml
 ## book: build the site into _build/html, executing every notebook afresh; any warning fails
 book: $(STAMP)
 	rm -rf _build/.jupyter_cache
-	$(BIN)/jupyter-book build . -W -n --keep-going
+	$(BIN)/jupyter-book build . --all -W -n --keep-going
 
 ## test: run every test
 test: $(STAMP)

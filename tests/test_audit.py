@@ -76,3 +76,13 @@ def test_rows_marked_largest_remainder_need_it(published, codebook):
     assert findings, "the report has rows that only largest-remainder rounding explains"
     for key, ok, text in findings:
         assert ok, text
+
+
+def test_register_reads_in_dutch(register):
+    from digitale_inclusie.book import register_markdown, register_table
+
+    text = register_markdown(register)
+    assert text.count("\n- ") == len(register) - 1
+    assert "Tabel 6, grote besturen (> 50.000 inwoners): Adviespartijen (Ja)" in text
+    assert "gedrukt 30%, reconstructie 31%" in text
+    assert list(register_table(register).columns) == ["Waar", "Groep", "Cijfer", "Gedrukt", "Reconstructie", "Waarom"]

@@ -94,3 +94,8 @@ def test_grim_impossible_share_uses_a_skipped_answer(tmp_path, codebook):
     assert compared["matches"].all()
     medium = frame[frame["grootte"] == "middelgroot"]["uitkomst_burgers"]
     assert (medium == MISSING).sum() == 1
+
+
+def test_result_does_not_depend_on_the_number_of_processes(published, codebook):
+    single = respondent_frame(solve(published, codebook, workers=1), codebook)
+    assert to_csv_text(single) == RESPONDENTS.read_text(encoding="utf-8")

@@ -25,7 +25,7 @@ from .reconstruct import respondent_frame, solve
 from .rounding import grim_counts, half_up, largest_remainder, percent
 from .tables import compare, compute_tables, share_fraction
 
-REGISTER_COLUMNS = KEY + ["value", "reconstructed", "kind", "reason"]
+REGISTER_COLUMNS = KEY + ["value", "unit", "reconstructed", "kind", "reason"]
 KIND_INCONSISTENT = "inconsistent"
 KIND_NOT_COMPUTABLE = "niet_berekenbaar"
 
@@ -182,7 +182,7 @@ def audit(published, codebook=None):
             if printed["statistic"] == "share" and printed["variable"] in codebook.by_name:
                 m = share_fraction(respondents, printed["group"], printed["variable"], printed["code"])[1]
             reason = explain(published, idx, sizes, m)
-        records.append({**{k: row[k] for k in KEY}, "value": row["printed"],
+        records.append({**{k: row[k] for k in KEY}, "value": row["printed"], "unit": printed["unit"],
                         "reconstructed": row["recomputed"], "kind": kind, "reason": reason})
     register = pd.DataFrame(records, columns=REGISTER_COLUMNS)
     return register, respondents

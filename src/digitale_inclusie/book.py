@@ -1,0 +1,77 @@
+"""Helpers for the book's pages: Dutch tables built from the data."""
+
+import pandas as pd
+
+from .codebook import SIZE, SIZES, SUBSIDIES, SUBSIDY
+from .paths import REGISTER
+
+GROUP_LABELS = {
+    "totaal": "Alle respondenten",
+    "klein": "Kleine besturen (< 20.000 inwoners)",
+    "middelgroot": "Middelgrote besturen (20.000-50.000 inwoners)",
+    "groot": "Grote besturen (> 50.000 inwoners)",
+    "met": "Besturen met Iedereen-Digitaalsubsidie",
+    "zonder": "Besturen zonder Iedereen-Digitaalsubsidie",
+}
+UNIT_SUFFIX = {"procent": "%", "uur": " uur", "aantal": ""}
+TABLE_LABELS = {
+    "steekproef": "Steekproef",
+    "uren": "Tijdsbesteding",
+    "functieprofielen": "Functieprofielen",
+    "samenwerking": "Externe samenwerking",
+    "materiaal": "Ondersteunend materiaal",
+}
+
+
+def table_label(table):
+    """'tabel_12' -> 'Tabel 12', 'figuur_1' -> 'Figuur 1', others by name."""
+    if table.startswith(("tabel_", "figuur_")):
+        kind, number = table.split("_")
+        return f"{kind.capitalize()} {number}"
+    return TABLE_LABELS.get(table, table)
+
+
+def group_sizes(respondents):
+    """Number of respondents per group, as a table with Dutch labels."""
+    counts = [("totaal", len(respondents))]
+    counts += [(s, int((respondents[SIZE] == s).sum())) for s in SIZES]
+    counts += [(g, int((respondents[SUBSIDY] == g).sum())) for g in SUBSIDIES]
+    return pd.DataFrame({"Groep": [GROUP_LABELS[g] for g, _ in counts],
+                         "Respondenten": [n for _, n in counts]})
+
+
+def cross_table(respondents):
+    """Respondents by size class and subsidy status (chosen by the reconstruction)."""
+    table = pd.crosstab(respondents[SIZE], respondents[SUBSIDY]).reindex(index=list(SIZES), columns=list(SUBSIDIES))
+    table.index = [GROUP_LABELS[s] for s in table.index]
+    table.columns = ["Met subsidie", "Zonder subsidie"]
+    return table
+
+
+def load_register(path=REGISTER):
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def register_table(register):
+    """The audit register in Dutch, for reading."""
+    return pd.DataFrame({
+        "Waar": [table_label(t) for t in register["table"]],
+        "Groep": [GROUP_LABELS[g] for g in register["group"]],
+        "Cijfer": [f"{i} – {c}" for i, c in zip(register["item"], register["category"])],
+        "Gedrukt": [f"{v}{UNIT_SUFFIX[u]}" for v, u in zip(register["value"], register["unit"])],
+        "Reconstructie": [f"{v}{UNIT_SUFFIX[u]}" if v else "–"
+                          for v, u in zip(register["reconstructed"], register["unit"])],
+        "Waarom": register["reason"],
+    })
+
+
+def register_markdown(register):
+    """The audit register as a Markdown list: one entry per printed number, with its reason."""
+    lines = []
+    for _, row in register.iterrows():
+        unit = UNIT_SUFFIX[row["unit"]]
+        now = f"{row['reconstructed']}{unit}" if row["reconstructed"] else "niet berekenbaar"
+        lines.append(f"- **{table_label(row['table'])}, {GROUP_LABELS[row['group']].lower()}: "
+                     f"{row['item']} ({row['category']})**: gedrukt {row['value']}{unit}, "
+                     f"reconstructie {now}. {row['reason']}")
+    return "\n".join(lines)
