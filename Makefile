@@ -24,10 +24,11 @@ book: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-## data: regenerate the respondent file and the register from the printed numbers
+## data: regenerate the respondent file, the register and the checksums from the printed numbers
 data: $(STAMP)
 	$(BIN)/python -m digitale_inclusie reconstruct
 	$(BIN)/python -m digitale_inclusie audit
+	$(BIN)/python -m digitale_inclusie checksums
 
 ## bench: print the reconstruction's solve time
 bench: $(STAMP)

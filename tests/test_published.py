@@ -70,3 +70,11 @@ def test_bad_published_file_is_refused(tmp_path):
         load_published(bad)
     message = str(info.value)
     assert str(bad) in message and "column 'group'" in message and "'kleinst'" in message
+
+
+def test_data_files_match_their_checksums():
+    from digitale_inclusie.fileio import checksum_lines
+    from digitale_inclusie.paths import CHECKSUMMED, CHECKSUMS, DATA
+
+    assert CHECKSUMS.read_text(encoding="utf-8") == checksum_lines(CHECKSUMMED, DATA), \
+        "a data file changed: run `make data` (reconstruct, audit, checksums)"

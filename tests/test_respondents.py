@@ -103,3 +103,11 @@ def test_bad_file_writes_nothing(tmp_path, capsys):
     assert not (out / "tables.csv").exists()
     err = capsys.readouterr().err
     assert "line 5" in err and "grootte" in err and "'reus'" in err
+
+
+def test_environment_variable_points_readers_at_another_file(tmp_path, monkeypatch):
+    other = tmp_path / "echt.csv"
+    other.write_text(GOOD.replace("R001,", "R999,", 1), encoding="utf-8")
+    monkeypatch.setenv("DIGITALE_INCLUSIE_DATA", str(other))
+    frame = load_respondents()
+    assert frame["respondent_id"].iloc[0] == "R999"

@@ -60,18 +60,27 @@ def cmd_tables(args):
     from .tables import compute_tables
 
     published = _published(args)
-    respondents = load_respondents(args.data)
+    source = args.data or paths.respondents_source()
+    respondents = load_respondents(source)
     tables = compute_tables(respondents, published).drop(columns=["exact"])
     out = Path(args.out) / "tables.csv"
     write_csv(tables, out)
-    print(f"wrote {out}: {len(tables)} numbers recomputed from {args.data}")
+    print(f"wrote {out}: {len(tables)} numbers recomputed from {source}")
 
 
 def cmd_validate(args):
     from .respondents import load_respondents
 
-    frame = load_respondents(args.data)
-    print(f"{args.data}: valid, {len(frame)} respondents")
+    source = args.data or paths.respondents_source()
+    frame = load_respondents(source)
+    print(f"{source}: valid, {len(frame)} respondents")
+
+
+def cmd_checksums(args):
+    from .fileio import atomic_write_text, checksum_lines
+
+    atomic_write_text(paths.CHECKSUMS, checksum_lines(paths.CHECKSUMMED, paths.DATA))
+    print(f"wrote {paths.CHECKSUMS}")
 
 
 def main(argv=None):
@@ -86,12 +95,15 @@ def main(argv=None):
     p.add_argument("--out", default=paths.REGISTER)
     p.set_defaults(func=cmd_audit)
     p = sub.add_parser("tables", help="recompute every printed number from a respondent file")
-    p.add_argument("--data", default=paths.RESPONDENTS, help="respondent file (CSV, see codebook)")
+    p.add_argument("--data", default=None,
+                   help=f"respondent file (CSV, see codebook); default ${paths.DATA_ENV} or the shipped file")
     p.add_argument("--out", required=True, help="folder for tables.csv")
     p.set_defaults(func=cmd_tables)
     p = sub.add_parser("validate", help="check a respondent file against the codebook")
-    p.add_argument("--data", default=paths.RESPONDENTS)
+    p.add_argument("--data", default=None)
     p.set_defaults(func=cmd_validate)
+    p = sub.add_parser("checksums", help="write data/SHA256SUMS for the data files")
+    p.set_defaults(func=cmd_checksums)
     args = parser.parse_args(argv)
     try:
         args.func(args)

@@ -1,5 +1,6 @@
 """Small file helpers."""
 
+import hashlib
 import os
 import tempfile
 from pathlib import Path
@@ -19,3 +20,12 @@ def atomic_write_text(path, text):
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def checksum_lines(files, base):
+    """``sha256sum``-style lines for files, with paths relative to ``base``."""
+    lines = []
+    for path in files:
+        digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        lines.append(f"{digest}  {Path(path).relative_to(base).as_posix()}\n")
+    return "".join(lines)

@@ -14,15 +14,16 @@ import pandas as pd
 
 from .codebook import HOURS, ID, Codebook
 from .errors import InputFileError
-from .paths import RESPONDENTS
+from .paths import respondents_source
 
 OTHER_DELIMITERS = {";": "';'", "\t": "a tab", "|": "'|'"}
 
 
-def load_respondents(path=RESPONDENTS, codebook=None):
-    """Return the respondent file as a DataFrame (strings, hours as float), validated."""
+def load_respondents(path=None, codebook=None):
+    """Return the respondent file as a DataFrame (strings, hours as float), validated.
+    Default: :func:`~digitale_inclusie.paths.respondents_source`."""
     codebook = codebook or Codebook.load()
-    path = Path(path)
+    path = Path(path) if path is not None else respondents_source()
     text = _read_text(path)
     _check_header(path, text, codebook)
     _check_rows(path, codebook)
