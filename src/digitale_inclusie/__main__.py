@@ -30,7 +30,7 @@ def cmd_reconstruct(args):
 
 
 def cmd_audit(args):
-    from .audit import audit, rounding_findings
+    from .audit import audit, rescued_by_nonresponse, rounding_findings
     from .codebook import Codebook
     from .fileio import atomic_write_text
     from .published import format_value
@@ -38,7 +38,7 @@ def cmd_audit(args):
 
     codebook = Codebook.load(args.codebook)
     published = _published(args)
-    register, _ = audit(published, codebook)
+    register, respondents = audit(published, codebook)
     out = register.copy()
     for column in ("value", "reconstructed"):
         out[column] = [format_value(v) for v in out[column]]
@@ -46,8 +46,12 @@ def cmd_audit(args):
     shares = (published["statistic"] != "n").sum()
     print(f"checked {len(published)} printed numbers ({shares} statistics, "
           f"{len(published) - shares} group sizes)")
-    for _, ok, text in rounding_findings(published, codebook, group_sizes(published)):
+    sizes = group_sizes(published)
+    for _, ok, text in rounding_findings(published, codebook, sizes):
         print(("  rounding ok: " if ok else "  ROUNDING NOT CONFIRMED: ") + text)
+    for _, row in rescued_by_nonresponse(published, respondents, sizes).iterrows():
+        print(f"  impossible with everyone answering, reproduced with {row['m']} of {row['n']}: "
+              f"{row['table']} {row['group']} {row['item'][:40]} {row['value']}%")
     print(f"wrote {args.out}: {len(register)} printed numbers in the register")
     for _, row in register.iterrows():
         print(f"  {row['table']} {row['group']} {row['item'][:40]} {row['category']}: "

@@ -133,6 +133,29 @@ def rounding_findings(published, codebook, sizes):
     return out
 
 
+def rescued_by_nonresponse(published, respondents, sizes):
+    """Printed percentages that are impossible when the whole group answers (GRIM) but that
+    the reconstruction reproduces because a few respondents skipped the question.
+
+    Returns a DataFrame with the key columns, the printed value, the group size ``n``, the
+    number answering ``m`` and a Dutch explanation."""
+    records = []
+    shares = published[(published["statistic"] == "share") & (published["rounding"] == "half_up")
+                       & (published["unit"] == "procent")]
+    for idx, row in shares.iterrows():
+        n = sizes[row["group"]]
+        grim = grim_reason(row["value"], n)
+        if not grim:
+            continue
+        exact, m = share_fraction(respondents, row["group"], row["variable"], row["code"])
+        if half_up(exact) != row["value"]:
+            continue  # not reproduced: in the register
+        records.append({**{k: row[k] for k in KEY}, "value": row["value"], "n": n, "m": m,
+                        "reason": (f"{grim[0].upper()}{grim[1:]}; met {m} antwoorden wel: "
+                                   f"{fmt(exact)}%.")})
+    return pd.DataFrame(records, columns=KEY + ["value", "n", "m", "reason"])
+
+
 def explain(published, idx, sizes, reconstructed_m):
     """The computed reasons why printed number ``idx`` cannot hold together with the others."""
     row = published.loc[idx]

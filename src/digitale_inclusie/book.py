@@ -23,6 +23,11 @@ TABLE_LABELS = {
 }
 
 
+def lower_first(text):
+    """'Besturen met Iedereen-Digitaalsubsidie' -> 'besturen met Iedereen-Digitaalsubsidie'."""
+    return text[:1].lower() + text[1:]
+
+
 def table_label(table):
     """'tabel_12' -> 'Tabel 12', 'figuur_1' -> 'Figuur 1', others by name."""
     if table.startswith(("tabel_", "figuur_")):
@@ -71,7 +76,14 @@ def register_markdown(register):
     for _, row in register.iterrows():
         unit = UNIT_SUFFIX[row["unit"]]
         now = f"{row['reconstructed']}{unit}" if row["reconstructed"] else "niet berekenbaar"
-        lines.append(f"- **{table_label(row['table'])}, {GROUP_LABELS[row['group']].lower()}: "
+        lines.append(f"- **{table_label(row['table'])}, {lower_first(GROUP_LABELS[row['group']])}: "
                      f"{row['item']} ({row['category']})**: gedrukt {row['value']}{unit}, "
                      f"reconstructie {now}. {row['reason']}")
     return "\n".join(lines)
+
+
+def rescued_markdown(rescued):
+    """Printed numbers that need a few skipped answers, as a Markdown list."""
+    return "\n".join(
+        f"- **{table_label(r['table'])}, {lower_first(GROUP_LABELS[r['group']])}: {r['item']}**: "
+        f"gedrukt {r['value']}%. {r['reason']}" for _, r in rescued.iterrows())

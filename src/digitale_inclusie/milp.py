@@ -61,7 +61,3 @@ class Program:
         ints = np.array(self.integer, dtype=bool)
         x[ints] = np.round(x[ints])
         return x
-
-
-def total(x, variables):
-    return sum(x[v] for v in variables)

@@ -7,18 +7,18 @@ file at the report's rounding. The counts are then dealt out to respondents with
 
 Every printed number is a pair of linear inequalities on integer counts (exact: the
 percentage ``p`` of ``k`` out of ``m`` rounds half-up to ``p`` iff ``-m <= 2(100k - pm) < m``).
-A number that cannot hold together with the others may miss its rounding interval by a
-slack ``u >= 0``. Per question, two objectives are minimised one after the other:
+A number that cannot hold together with the others may miss its rounding interval: a binary
+"missed" per number allows a slack ``u >= 0`` (at most ``MAX_MISS`` points). Per question, two
+objectives are minimised one after the other:
 
-1. misfit: the sum over printed numbers of how far (in percentage points of their own group,
-   or hours) the reconstruction lies outside their rounding interval, plus ``W_SKIP`` per
-   respondent who skipped the question (at most ``MAX_SKIPS`` per question). Minimising the
-   total distance, not the count, of missed numbers keeps the program a tight, fast integer
-   program and still leaves all but a few numbers exact.
-2. plausibility: the distance of each cell count from the count expected if size class and
-   subsidy status acted independently on the answer (the report prints no cross-tabulation,
-   so this is the neutral choice). For weekly hours: a smooth histogram over the answer grid,
-   spread over the cells in proportion to their size.
+1. fit: ``W_MISS`` per printed number not reproduced, ``W_SKIP`` per respondent who skipped the
+   question (at most ``MAX_SKIPS`` per question), and ``W_MISFIT`` per percentage point (of the
+   number's own group, or per hour) by which missed numbers lie outside their rounding
+   interval, which decides between equally few misses;
+2. plausibility, with the fit kept at its optimum: the distance of each cell count from the
+   count expected if size class and subsidy status acted independently on the answer (the
+   report prints no cross-tabulation, so this is the neutral choice). For weekly hours: the
+   smoothest histogram over the answer grid, spread over the cells in proportion to their size.
 
 The joint size x subsidy counts are not printed: they are the proportional allocation of the
 subsidy groups over the size classes (largest remainder), see :func:`joint_counts`.
@@ -34,7 +34,7 @@ import numpy as np
 import pandas as pd
 
 from .codebook import HOURS, ID, MISSING, SIZE, SIZES, SUBSIDIES, SUBSIDY, Codebook
-from .milp import Program
+from .milp import Infeasible, Program
 from .published import BREAKDOWNS, row_groups
 from .rounding import largest_remainder
 
@@ -156,8 +156,8 @@ def _scale(expr, k):
 
 
 def _two_step(p, rows, skips=()):
-    """Minimise misfit (+ skips); keep that optimum for the plausibility step that follows.
-    Returns the solution and the optimal misfit objective."""
+    """Minimise the fit objective (misses, skips, misfit); keep its optimum, and the skips,
+    for the plausibility step that follows. Returns the solution and the optimum."""
     first = {**rows.objective(), **{s: W_SKIP for s in skips}}
     sol = p.solve(first)
     best = sum(sol[v] * w for v, w in first.items())
@@ -203,7 +203,12 @@ def solve_questions(questions, published, codebook, cells):
                     p.add({f: 1, x[(v, code, c)]: 1}, lo=expected)
                     plausibility[f] = 1
     all_skips = [v for skip in skips.values() for v in skip.values()]
-    sol, _ = _two_step(p, rows, skips=all_skips)
+    try:
+        sol, _ = _two_step(p, rows, skips=all_skips)
+    except Infeasible as exc:
+        raise Infeasible(f"no respondent file fits the printed numbers of {sorted(questions)}, "
+                         f"even with up to {MAX_SKIPS} skips per question and misses of up to "
+                         f"{MAX_MISS} points: {exc}") from exc
     missed = set(_missed(rows, sol))
     sol = p.solve(plausibility, gap=PLAUSIBILITY_GAP)
     out = []
@@ -286,8 +291,10 @@ def _expected(rates, variable, cell, cells, codebook):
         r_sub = rate(sub) if rate(sub) is not None else total
         if r_size is None or r_sub is None:
             unknown.append(code)
-        elif not total:
-            out[code] = 0.0 if total == 0 else cells[cell] * r_size
+        elif total is None:  # one group rate only: nothing to combine it with
+            out[code] = cells[cell] * r_size
+        elif total == 0:
+            out[code] = 0.0
         else:
             out[code] = cells[cell] * min(1.0, r_size * r_sub / total)
     if len(unknown) == 1 and out:
@@ -359,7 +366,10 @@ def solve_hours(published, cells):
             lo = sum((2 * r["value"] - 1) * rows.group_n(r["group"]) for _, r in means.iterrows())
             hi = sum((2 * r["value"] + 1) * rows.group_n(r["group"]) - 1 for _, r in means.iterrows())
             p.add(two_sum, lo=lo, hi=hi)
-    sol, _ = _two_step(p, rows)
+    try:
+        sol, _ = _two_step(p, rows)
+    except Infeasible as exc:
+        raise Infeasible(f"no histogram of weekly hours fits the printed totals and group means: {exc}") from exc
     missed = _missed(rows, sol)
     smooth = {}
     for j in range(len(grid) - 1):  # total variation over the grid
@@ -451,7 +461,7 @@ def respondent_frame(result, codebook=None):
     ids = [f"R{i + 1:03d}" for i in range(n)]
     frame = pd.DataFrame({ID: ids, SIZE: [labels[k][0] for k in order], SUBSIDY: [labels[k][1] for k in order]})
     members = {c: frame.index[(frame[SIZE] == c[0]) & (frame[SUBSIDY] == c[1])].to_numpy() for c in CELLS}
-    columns = {name: np.empty(n, dtype=object) for name in codebook.names[3:]}
+    columns = {name: np.empty(n, dtype=object) for name in codebook.names if name not in (ID, SIZE, SUBSIDY)}
     for q, solution in enumerate(result.solutions, start=1):
         rng = np.random.default_rng([SEED, q])
         variables = sorted({key[0] for key in solution.counts}, key=codebook.names.index)
