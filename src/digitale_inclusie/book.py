@@ -3,7 +3,8 @@
 import pandas as pd
 
 from .codebook import SIZE, SIZES, SUBSIDIES, SUBSIDY
-from .paths import REGISTER
+from .errors import InputFileError
+from .paths import CONTEXT, REGISTER
 
 GROUP_LABELS = {
     "totaal": "Alle respondenten",
@@ -87,3 +88,31 @@ def rescued_markdown(rescued):
     return "\n".join(
         f"- **{table_label(r['table'])}, {lower_first(GROUP_LABELS[r['group']])}: {r['item']}**: "
         f"gedrukt {r['value']}%. {r['reason']}" for _, r in rescued.iterrows())
+
+
+CONTEXT_COLUMNS = ["key", "value", "unit", "label", "year", "source", "address"]
+
+
+def load_context(path=CONTEXT):
+    """Context figures around the report (not survey results), checked: key -> row."""
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    if list(frame.columns) != CONTEXT_COLUMNS:
+        raise InputFileError(path, [f"line 1: header is {list(frame.columns)}, expected {CONTEXT_COLUMNS}"])
+    problems = []
+    for i, row in frame.iterrows():
+        if not row["value"].isdigit():
+            problems.append(f"line {i + 2}, column 'value': '{row['value']}' is not a whole number")
+        if row["unit"] not in UNIT_SUFFIX:
+            problems.append(f"line {i + 2}, column 'unit': '{row['unit']}', expected one of {sorted(UNIT_SUFFIX)}")
+        if not row["source"]:
+            problems.append(f"line {i + 2}, column 'source': empty, every figure needs its source")
+    if frame["key"].duplicated().any():
+        problems.append(f"column 'key': duplicated {sorted(frame.loc[frame['key'].duplicated(), 'key'])}")
+    if problems:
+        raise InputFileError(path, problems)
+    return {row["key"]: row for _, row in frame.iterrows()}
+
+
+def context_text(row):
+    """A context figure as Dutch text: '46%' or '108'."""
+    return f"{row['value']}{UNIT_SUFFIX[row['unit']]}"

@@ -9,6 +9,7 @@ PUBLISHED = DATA / "published" / "cijfers.csv"
 DATAPACKAGE = DATA / "datapackage.json"
 RESPONDENTS = DATA / "respondenten.csv"  # the shipped reconstruction
 REGISTER = DATA / "register.csv"
+CONTEXT = DATA / "context" / "barometer.csv"
 CHECKSUMS = DATA / "SHA256SUMS"
 CHECKSUMMED = (PUBLISHED, DATAPACKAGE, RESPONDENTS, REGISTER)
 DATA_ENV = "DIGITALE_INCLUSIE_DATA"

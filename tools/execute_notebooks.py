@@ -1,0 +1,36 @@
+"""Execute the chapter notebooks in place, so that their committed outputs are current.
+
+nbval (in `make test`) re-runs every notebook and compares with the committed outputs; run
+this after changing a notebook, the package or the data: `make notebooks`.
+
+usage: python tools/execute_notebooks.py [NOTEBOOK ...]
+"""
+
+import sys
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def execute(path):
+    notebook = nbformat.read(path, as_version=4)
+    NotebookClient(notebook, timeout=300, kernel_name="python3",
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    notebook.metadata.pop("widgets", None)  # widget state is not kept: the site shows no widgets
+    for cell in notebook.cells:
+        cell.metadata.pop("execution", None)
+    nbformat.write(notebook, path)
+    print(f"executed {path.relative_to(ROOT)}")
+
+
+def main(argv):
+    paths = [Path(p).resolve() for p in argv] or sorted((ROOT / "notebooks").glob("*.ipynb"))
+    for path in paths:
+        execute(path)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
