@@ -21,7 +21,6 @@ import pandas as pd
 
 from .codebook import Codebook
 from .published import BREAKDOWNS, KEY, row_groups
-from .reconstruct import respondent_frame, solve
 from .rounding import grim_counts, half_up, largest_remainder, percent
 from .tables import compare, compute_tables, share_fraction
 
@@ -184,6 +183,8 @@ def explain(published, idx, sizes, reconstructed_m):
 
 def audit(published, codebook=None):
     """Reconstruct, recompute and compare; return (register DataFrame, respondent frame)."""
+    from .reconstruct import respondent_frame, solve  # scipy's solver: only when auditing
+
     codebook = codebook or Codebook.load()
     result = solve(published, codebook)
     respondents = respondent_frame(result, codebook)

@@ -27,8 +27,9 @@ class Field:
 class Codebook:
     """Fields of the respondent file, read from ``datapackage.json``."""
 
-    def __init__(self, descriptor):
+    def __init__(self, descriptor, path=None):
         self.descriptor = descriptor
+        self.path = path  # where it was read from, if from a file
         resource = descriptor["resources"][0]
         self.resource = resource
         fields = []
@@ -47,7 +48,7 @@ class Codebook:
     @classmethod
     def load(cls, path=DATAPACKAGE):
         with open(path, encoding="utf-8") as handle:
-            return cls(json.load(handle))
+            return cls(json.load(handle), path=path)
 
     @property
     def names(self):

@@ -17,7 +17,7 @@ from .codebook import Codebook
 from .paths import RESPONDENTS, respondents_source
 from .published import BREAKDOWNS, KEY, load_published
 from .respondents import load_respondents
-from .style import dutch_number
+from .rounding import dutch_number
 from .tables import compare, compute_tables
 
 BREAKDOWN_TABS = {"totaal": "Alle respondenten", "grootte": "Naar grootte", "subsidie": "Naar subsidie"}
@@ -204,33 +204,30 @@ def _bars(rows, title):
     """Horizontal bars of shares: one bar per item, grouped by group when there are several."""
     from .style import PALETTE, TEXT, new_figure, percent_axis
 
-    data = rows.assign(waarde=[float(v) for v in rows["recomputed"]],
-                       groep=[SHORT_GROUPS[g] for g in rows["group"]])
-    items = list(dict.fromkeys(data["item"]))
-    groups = list(dict.fromkeys(data["groep"]))
-    height = 0.9 + 0.32 * len(items) * max(1, len(groups)) + (0.4 if len(groups) > 1 else 0)
-    fig, ax = new_figure(height)
-    import seaborn as sns
-
-    sns.barplot(data=data, y="item", x="waarde", hue="groep" if len(groups) > 1 else None,
-                order=items, hue_order=groups if len(groups) > 1 else None,
-                color=PALETTE[0] if len(groups) == 1 else None,
-                palette=PALETTE[: len(groups)] if len(groups) > 1 else None, ax=ax, orient="h",
-                saturation=1)
-    for container in ax.containers:
-        ax.bar_label(container, labels=[f"{dutch_number(b.get_width())}%" for b in container],
-                     padding=3, fontsize=9, color=TEXT)
+    items = list(dict.fromkeys(rows["item"]))
+    groups = list(dict.fromkeys(rows["group"]))
+    value = {(r["item"], r["group"]): float(r["recomputed"]) for _, r in rows.iterrows()}
+    lines = max(_wrap(i, 38).count("\n") + 1 for i in items)
+    per_item = max(0.32 * len(groups), 0.2 * lines + 0.12)
+    fig, ax = new_figure(0.9 + per_item * len(items) + (0.4 if len(groups) > 1 else 0))
+    band = 0.8 / len(groups)
+    for n, group in enumerate(groups):
+        ys = [i + (n - (len(groups) - 1) / 2) * band for i in range(len(items))]
+        xs = [value.get((item, group), 0.0) for item in items]
+        bars = ax.barh(ys, xs, height=band * 0.95, color=PALETTE[n % len(PALETTE)],
+                       label=SHORT_GROUPS[group])
+        ax.bar_label(bars, labels=[f"{dutch_number(x)}%" for x in xs], padding=3, fontsize=9, color=TEXT)
+    ax.set_yticks(range(len(items)), [_wrap(i, 38) for i in items])
+    ax.invert_yaxis()  # first item on top, as printed
     ax.set_xlim(0, 108)
     percent_axis(ax.xaxis)
     ax.set_xlabel("Aandeel respondenten")
-    ax.set_ylabel("")
-    ax.set_yticks(range(len(items)), [_wrap(i, 38) for i in items])
+    ax.grid(axis="y", visible=False)
     if len(groups) > 1:
-        ax.legend(title="", loc="lower right", frameon=True)
+        ax.legend(loc="lower right", frameon=True)
     alt = f"Staafdiagram: {title}. " + "; ".join(
-        (f"{g}: " if len(groups) > 1 else "")
-        + ", ".join(f"{i} {format_value(v, 'procent')}" for i, v in
-                    zip(data[data["groep"] == g]["item"], data[data["groep"] == g]["recomputed"]))
+        (f"{SHORT_GROUPS[g]}: " if len(groups) > 1 else "")
+        + ", ".join(f"{i} {format_value(value[(i, g)], 'procent')}" for i in items if (i, g) in value)
         for g in groups) + "."
     return fig, alt
 
@@ -241,9 +238,10 @@ def _stacked(rows, title, by):
 
     keys = list(dict.fromkeys(rows[by]))
     categories = list(dict.fromkeys(rows["category"]))
-    fig, ax = new_figure(0.9 + 0.45 * len(keys) + 0.5)
+    labels = [_wrap(SHORT_GROUPS.get(k, k) if by == "group" else k, 55) for k in keys]
+    lines = max(label.count("\n") + 1 for label in labels)
+    fig, ax = new_figure(1.4 + len(keys) * max(0.45, 0.19 * lines + 0.12))
     left = [0.0] * len(keys)
-    labels = [_wrap(SHORT_GROUPS.get(k, k) if by == "group" else k, 45) for k in keys]
     positions = list(range(len(keys)))[::-1]
     for n, category in enumerate(categories):
         values = []
@@ -261,8 +259,7 @@ def _stacked(rows, title, by):
     ax.set_xlim(0, 100)
     percent_axis(ax.xaxis)
     ax.set_xlabel("Aandeel respondenten")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18 - 0.02 * len(keys) / 6), ncol=len(categories),
-              frameon=False)
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=len(categories), frameon=False)
     ax.grid(axis="y", visible=False)
     alt = f"Gestapeld staafdiagram: {title}. " + "; ".join(
         f"{SHORT_GROUPS.get(k, k) if by == 'group' else k}: " + ", ".join(

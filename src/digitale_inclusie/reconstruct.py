@@ -37,6 +37,7 @@ from .codebook import HOURS, ID, MISSING, SIZE, SIZES, SUBSIDIES, SUBSIDY, Codeb
 from .milp import Infeasible, Program
 from .published import BREAKDOWNS, row_groups
 from .rounding import largest_remainder
+from .tables import hour_matches
 
 SEED = 20230822  # first day of the survey; fixes how counts are dealt out to respondents
 W_MISS = 6  # not reproducing one printed number costs as much as six skipped answers
@@ -302,17 +303,6 @@ def _expected(rates, variable, cell, cells, codebook):
     return out
 
 
-def _hour_matches(code, hours):
-    """Whether a number of hours meets a share condition such as '<=4', '>=20', 'in:38|40'."""
-    if code.startswith("<="):
-        return hours <= Fraction(code[2:])
-    if code.startswith(">="):
-        return hours >= Fraction(code[2:])
-    if code.startswith("in:"):
-        return any(hours == Fraction(v) for v in code[3:].split("|"))
-    raise ValueError(f"unknown condition '{code}' for a number")
-
-
 def _add_hours_row(rows, i, row, terms):
     """Constraints of one printed number about weekly hours. ``terms`` lists (count variable,
     hours) for the respondents of the row's group."""
@@ -323,7 +313,7 @@ def _add_hours_row(rows, i, row, terms):
 
     per_person = 100 / n_g  # one respondent, in percentage points of the group
     if stat == "share":  # -n <= 2D <= n - 1 with D = 100 k - value * n
-        k = count(lambda h: _hour_matches(row["code"], h))
+        k = count(lambda h: hour_matches(row["code"], h))
         rows.band(i, _scale(k, 200), -2 * value * n_g, -n_g, n_g - 1, 2, 1 / n_g, MAX_MISS * n_g)
     elif stat == "mean":  # twice the sum is an integer: (2v-1) n <= 2 S <= (2v+1) n - 1
         two_sum = {v: int(2 * h) for v, h in terms}

@@ -52,3 +52,8 @@ def grim_counts(p, m):
 
 def _ceil(x):
     return -(-x.numerator // x.denominator)
+
+
+def dutch_number(x, decimals=0):
+    """A number with a decimal comma: 12.5 -> '12,5' (decimals=1); 3 -> '3'."""
+    return f"{x:.{decimals}f}".replace(".", ",")

@@ -13,8 +13,18 @@ import pandas as pd
 
 from .codebook import HOURS, MISSING, SIZE, SUBSIDY
 from .published import BREAKDOWNS, COLUMNS, row_groups
-from .reconstruct import _hour_matches
 from .rounding import half_up, largest_remainder, percent
+
+
+def hour_matches(code, hours):
+    """Whether a number of hours meets a share condition such as '<=4', '>=20', 'in:38|40'."""
+    if code.startswith("<="):
+        return hours <= Fraction(code[2:])
+    if code.startswith(">="):
+        return hours >= Fraction(code[2:])
+    if code.startswith("in:"):
+        return any(hours == Fraction(v) for v in code[3:].split("|"))
+    raise ValueError(f"unknown condition '{code}' for a number")
 
 
 def select_group(respondents, group):
@@ -40,7 +50,7 @@ def share_fraction(respondents, group, variable, code):
     values = members[variable]
     if variable == HOURS:
         hours = exact_hours(values)
-        k = sum(1 for h in hours if _hour_matches(code, h))
+        k = sum(1 for h in hours if hour_matches(code, h))
         m = len(hours)
     else:
         answered = values[values != MISSING]
