@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: book test data bench freeze clean
+.PHONY: book test notebooks data bench freeze clean
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,14 +15,20 @@ $(STAMP): requirements.txt pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $@
 
-## book: build the site into _build/html, executing every notebook afresh; any warning fails
+## book: build the site into _build/html; every page with code is executed afresh (in parallel,
+## into an emptied jupyter-cache) before Jupyter Book builds from that cache; any warning fails
 book: $(STAMP)
 	rm -rf _build/.jupyter_cache
+	$(BIN)/python tools/preexecute.py
 	$(BIN)/jupyter-book build . --all -W -n --keep-going
 
 ## test: run every test
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+## notebooks: re-run the chapter notebooks in place, so their committed outputs are current
+notebooks: $(STAMP)
+	$(BIN)/python tools/execute_notebooks.py
 
 ## data: regenerate the respondent file, the register and the checksums from the printed numbers
 data: $(STAMP)
@@ -30,9 +36,10 @@ data: $(STAMP)
 	$(BIN)/python -m digitale_inclusie audit
 	$(BIN)/python -m digitale_inclusie checksums
 
-## bench: print the reconstruction's solve time
+## bench: print the reconstruction's solve time and the book's build times
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_reconstruct.py
+	$(BIN)/python benchmarks/bench_build.py
 
 ## freeze: re-pin requirements.txt from the current environment
 freeze: $(STAMP)

@@ -75,6 +75,7 @@ def _execute(uri, notebook):
         finally:  # nbclient leaves a kernel it did not start running
             if km.has_kernel:
                 km.shutdown_kernel(now=True)
+    notebook.metadata.pop("widgets", None)  # widget state: the site shows no widgets
     return notebook, result.time, result.exc_string if result.err else None
 
 

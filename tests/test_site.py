@@ -1,0 +1,172 @@
+"""The built site: every page there, in Dutch, offline, accessible, with the recomputed numbers.
+
+Builds the book once with `make book` (the same command readers and CI use), then reads the
+HTML. Expected numbers come from the report's printed numbers (data/published) and, for the
+printed numbers that cannot be reproduced, from the register.
+"""
+
+import re
+import subprocess
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from digitale_inclusie.paths import PUBLISHED, REGISTER, REPO
+
+pytestmark = pytest.mark.site
+HTML = REPO / "_build" / "html"
+CHAPTERS = ["01_waarom", "02_wie", "03_acties", "04_materiaal", "05_uitdagingen", "06_toekomst"]
+GROUP = {"totaal": "Alle respondenten", "klein": "Klein", "middelgroot": "Middelgroot", "groot": "Groot",
+         "met": "Met subsidie", "zonder": "Zonder subsidie"}
+
+
+@pytest.fixture(scope="session")
+def site():
+    done = subprocess.run(["make", "book"], cwd=REPO, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    return HTML
+
+
+def _pages(site):
+    """The site's pages (not the theme's template fragments, not the redirect stub)."""
+    return sorted(p for p in site.rglob("*.html")
+                  if "_static" not in p.parts and "<html" in p.read_text(encoding="utf-8")[:500])
+
+
+def _soup(path):
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def _text(path):
+    """The visible text of a page, whitespace folded."""
+    return " ".join(_soup(path).get_text(" ").split())
+
+
+def _toc_files():
+    toc = yaml.safe_load((REPO / "_toc.yml").read_text(encoding="utf-8"))
+    files = [toc["root"]]
+    for part in toc["parts"]:
+        files += [chapter["file"] for chapter in part["chapters"]]
+    return files
+
+
+def test_every_page_of_the_toc_is_built(site):
+    for name in _toc_files():
+        assert (site / f"{name}.html").exists(), name
+    for chapter in CHAPTERS:
+        assert (site / "notebooks" / f"{chapter}.html").exists()
+
+
+def test_pages_are_dutch(site):
+    for path in _pages(site):
+        soup = _soup(path)
+        assert soup.html.get("lang") == "nl", path
+    chapter = (site / "notebooks" / "01_waarom.html").read_text(encoding="utf-8")
+    for text in ("Naar de hoofdinhoud", "Op deze pagina", "Zoek in deze kennisbank", "Kleurmodus"):
+        assert text in chapter, text
+    for english in ("Skip to main content", "On this page", "Search the docs"):
+        assert english not in chapter, english
+
+
+def test_nothing_is_loaded_from_another_host(site):
+    for path in _pages(site):
+        soup = _soup(path)
+        for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"),
+                               ("source", "src"), ("video", "src"), ("audio", "src")):
+            for element in soup.find_all(tag):
+                value = element.get(attribute) or ""
+                if tag == "link" and not set(element.get("rel") or []) & {"stylesheet", "preload", "icon", "modulepreload"}:
+                    continue
+                assert not re.match(r"^(https?:)?//", value), f"{path.name}: <{tag} {attribute}={value}>"
+        text = path.read_text(encoding="utf-8")
+        assert "mathjax" not in text.lower().replace("mathjax_ignore", "").replace("tex2jax_ignore", ""), path
+        assert "require.min.js" not in text and "embed-amd.js" not in text, path
+
+
+def test_every_figure_has_alt_text_and_no_widget_is_left(site):
+    for path in _pages(site):
+        soup = _soup(path)
+        for image in soup.find_all("img"):
+            if "logo" in " ".join(image.get("class") or []):
+                continue
+            assert (image.get("alt") or "").strip(), f"{path.name}: image without alt text"
+        text = path.read_text(encoding="utf-8")
+        assert "jupyter-widgets" not in text and "ToggleButtons" not in text, path
+
+
+def test_every_chapter_has_the_same_outline(site):
+    for chapter in CHAPTERS:
+        soup = _soup(site / "notebooks" / f"{chapter}.html")
+        headings = [h.get_text(" ", strip=True).rstrip("#").strip() for h in soup.find_all("h2")]
+        for expected in ("Overzicht", "Belangrijkste bevindingen", "Samenvatting"):
+            assert expected in headings, (chapter, headings)
+
+
+def _tables(site):
+    """Every data table of the site: caption -> {(row label, column label): cell text}."""
+    out = {}
+    for path in (site / "notebooks").glob("*.html"):
+        for table in _soup(path).select("table.di-table"):
+            caption = table.caption.get_text(" ", strip=True)
+            columns = [th.get_text(" ", strip=True) for th in table.thead.find_all("th")]
+            cells = {}
+            for tr in table.tbody.find_all("tr"):
+                label = tr.th.get_text(" ", strip=True)
+                for column, td in zip(columns[1:], tr.find_all("td")):
+                    cells[(label, column)] = td.get_text(" ", strip=True)
+            out[caption] = cells
+    return out
+
+
+def _expected_cells(published, register):
+    """(caption prefix, candidate cell keys, expected text) for every printed number of every
+    numbered table."""
+    registered = {tuple(r[["table", "group", "item", "category"]]): r for _, r in register.iterrows()}
+    for _, row in published[published["table"].str.startswith("tabel_")].iterrows():
+        number = row["table"].split("_")[1]
+        unit = "%" if row["unit"] == "procent" else ""
+        keys = [(GROUP[row["group"]], row["item"]), (GROUP[row["group"]], row["category"]),
+                (row["item"], row["category"])]
+        entry = registered.get((row["table"], row["group"], row["item"], row["category"]))
+        if entry is None:
+            expected = f"{row['value']}{unit}"
+        else:
+            expected = f"{entry['reconstructed']}{unit} * rapport: {row['value']}{unit}"
+        yield f"Tabel {number}:", keys, expected
+
+
+def test_numbered_tables_carry_the_recomputed_numbers(site):
+    published = pd.read_csv(PUBLISHED, dtype=str, keep_default_na=False)
+    register = pd.read_csv(REGISTER, dtype=str, keep_default_na=False)
+    tables = _tables(site)
+    checked = 0
+    for prefix, keys, expected in _expected_cells(published, register):
+        matches = [cells for caption, cells in tables.items() if caption.startswith(prefix)]
+        assert len(matches) == 1, f"{prefix} appears {len(matches)} times"
+        cells = matches[0]
+        found = [cells[k] for k in keys if k in cells]
+        assert found == [expected], (prefix, keys, found, expected)
+        checked += 1
+    assert checked == len(published[published["table"].str.startswith("tabel_")])
+
+
+def test_figure_tables_and_prose_carry_the_numbers(site):
+    tables = _tables(site)
+    figure1 = [cells for caption, cells in tables.items() if "(cijfers bij figuur 1)" in caption]
+    assert figure1 and figure1[0][("Burgers", "Aandeel respondenten")] == "72%"
+    figure6 = [cells for caption, cells in tables.items() if "(cijfers bij figuur 6)" in caption]
+    assert figure6 and len(figure6[0]) == 6
+    assert "72% van de respondenten ziet positieve resultaten voor burgers" in _text(site / "notebooks" / "01_waarom.html")
+    assert "gemiddeld 10 uur per week" in _text(site / "notebooks" / "02_wie.html")
+
+
+def test_tables_14_and_15_have_the_captions_of_their_content(site):
+    tables = _tables(site)
+    t14 = [c for c in tables if c.startswith("Tabel 14:")]
+    t15 = [c for c in tables if c.startswith("Tabel 15:")]
+    assert t14 and "volgende meerjarenplanning" in t14[0]
+    assert t15 and "huidige meerjarenplanning" in t15[0]
+    assert "Afgedrukte titel" in _text(site / "notebooks" / "06_toekomst.html")
