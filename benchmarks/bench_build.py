@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-import yaml
+from digitale_inclusie.book import toc_files
 
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -26,22 +26,8 @@ TARGET_RATIO = 1.2
 
 
 def pages(book):
-    """Number of pages in a book's _toc.yml (root and every file)."""
-    toc = yaml.safe_load((book / "_toc.yml").read_text(encoding="utf-8"))
-    count = 0
-
-    def walk(node):
-        nonlocal count
-        if isinstance(node, dict):
-            count += sum(1 for key in ("root", "file") if key in node)
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(toc)
-    return count
+    """Number of pages in a book's _toc.yml."""
+    return len(toc_files(book))
 
 
 def timed(command, cwd):

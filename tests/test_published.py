@@ -78,3 +78,19 @@ def test_data_files_match_their_checksums():
 
     assert CHECKSUMS.read_text(encoding="utf-8") == checksum_lines(CHECKSUMMED, DATA), \
         "a data file changed: run `make data` (reconstruct, audit, checksums)"
+
+
+def test_figure_style_is_the_seaborn_theme():
+    from digitale_inclusie.style import STYLE_FILE, seaborn_style
+
+    assert STYLE_FILE.read_text(encoding="utf-8") == seaborn_style(), \
+        "the theme changed: regenerate book.mplstyle with digitale_inclusie.style.write_style()"
+
+
+def test_label_colours_reach_wcag_contrast():
+    from digitale_inclusie.style import PALETTE, contrast, label_colour
+
+    assert round(contrast("#ffffff", "#000000"), 1) == 21.0
+    for colour in PALETTE:
+        chosen = label_colour(colour)
+        assert chosen is None or contrast(chosen, colour) >= 4.5

@@ -6,14 +6,15 @@ printed numbers that cannot be reproduced, from the register.
 """
 
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
 import pandas as pd
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
+from digitale_inclusie.book import toc_files
 from digitale_inclusie.paths import PUBLISHED, REGISTER, REPO
 
 pytestmark = pytest.mark.site
@@ -45,16 +46,8 @@ def _text(path):
     return " ".join(_soup(path).get_text(" ").split())
 
 
-def _toc_files():
-    toc = yaml.safe_load((REPO / "_toc.yml").read_text(encoding="utf-8"))
-    files = [toc["root"]]
-    for part in toc["parts"]:
-        files += [chapter["file"] for chapter in part["chapters"]]
-    return files
-
-
 def test_every_page_of_the_toc_is_built(site):
-    for name in _toc_files():
+    for name in toc_files(REPO):
         assert (site / f"{name}.html").exists(), name
     for chapter in CHAPTERS:
         assert (site / "notebooks" / f"{chapter}.html").exists()
@@ -170,3 +163,25 @@ def test_tables_14_and_15_have_the_captions_of_their_content(site):
     assert t14 and "volgende meerjarenplanning" in t14[0]
     assert t15 and "huidige meerjarenplanning" in t15[0]
     assert "Afgedrukte titel" in _text(site / "notebooks" / "06_toekomst.html")
+
+
+def test_data_page_shows_the_register_as_a_table(site):
+    register = pd.read_csv(REGISTER, dtype=str, keep_default_na=False)
+    soup = _soup(site / "book" / "over-de-data.html")
+    table = soup.select_one("table.di-register")
+    assert table is not None
+    rows = table.tbody.find_all("tr")
+    assert len(rows) == len(register)
+    assert [td.get_text(strip=True) for td in rows[-1].find_all("td")][-1] == register["reason"].iloc[-1]
+
+
+A11Y = REPO / "tools" / "a11y"
+
+
+@pytest.mark.skipif(not (A11Y / "node_modules" / "axe-core").exists() or shutil.which("chromium") is None,
+                    reason="needs Debian's chromium and `npm ci` in tools/a11y (.ci/run installs both)")
+def test_pages_pass_axe_and_load_nothing_from_outside(site):
+    pages = [str(p) for p in _pages(site) if p.name not in ("genindex.html", "search.html")]
+    done = subprocess.run(["node", str(A11Y / "axe-check.js"), *pages], cwd=REPO, capture_output=True,
+                          text=True, timeout=600)
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]

@@ -16,40 +16,21 @@ import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-import yaml
 from jupyter_cache import get_cache
 from jupyter_cache.base import CacheBundleIn
 from jupyter_cache.executors.utils import single_nb_execution
+
+from digitale_inclusie.book import toc_files
 
 ROOT = Path(__file__).resolve().parents[1]
 MYST_READER = {"name": "myst_nb_md", "type": "plugin"}  # how myst-nb reads MyST notebooks
 NOTEBOOK_READER = {"name": "nbformat", "type": "plugin"}
 
 
-def toc_files(toc):
-    """Every file named in a Jupyter Book _toc.yml, in order."""
-    found = []
-
-    def walk(node):
-        if isinstance(node, dict):
-            for key in ("root", "file"):
-                if key in node:
-                    found.append(node[key])
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(toc)
-    return found
-
-
 def executable_pages(root=ROOT):
     """Pages with code: notebooks, and MyST Markdown pages with a kernelspec."""
-    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
     pages = []
-    for name in toc_files(toc):
+    for name in toc_files(root):
         for suffix in (".ipynb", ".md"):
             path = root / f"{name}{suffix}"
             if path.exists():

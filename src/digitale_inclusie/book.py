@@ -71,6 +71,21 @@ def register_table(register):
     })
 
 
+def register_html(register, caption):
+    """The audit register as an accessible HTML table (caption, scoped headers)."""
+    from html import escape
+
+    frame = register_table(register)
+    head = "".join(f'<th scope="col">{escape(c)}</th>' for c in frame.columns)
+    body = []
+    for _, row in frame.iterrows():
+        cells = [f'<th scope="row">{escape(row.iloc[0])}</th>']
+        cells += [f"<td>{escape(str(v))}</td>" for v in row.iloc[1:]]
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return (f'<div class="di-table-wrap" tabindex="0"><table class="di-table di-register"><caption>{escape(caption)}</caption>'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>")
+
+
 def register_markdown(register):
     """The audit register as a Markdown list: one entry per printed number, with its reason."""
     lines = []
@@ -116,3 +131,25 @@ def load_context(path=CONTEXT):
 def context_text(row):
     """A context figure as Dutch text: '46%' or '108'."""
     return f"{row['value']}{UNIT_SUFFIX[row['unit']]}"
+
+
+def toc_files(book_root):
+    """Every file named in a Jupyter Book's _toc.yml (root first), without suffix."""
+    import yaml
+
+    from pathlib import Path
+
+    toc = yaml.safe_load((Path(book_root) / "_toc.yml").read_text(encoding="utf-8"))
+    found = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            found.extend(node[key] for key in ("root", "file") if key in node)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(toc)
+    return found

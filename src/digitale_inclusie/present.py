@@ -134,7 +134,7 @@ def html_table(rows, caption, number=None, row_header=None):
     col_label = {"group": lambda g: SHORT_GROUPS[g]}.get(col_key, lambda x: x)
     units = set(rows["unit"])
     head = row_header or {"group": "Groep", "item": "", "category": ""}[row_key]
-    html = ['<div class="di-table-wrap"><table class="di-table">']
+    html = ['<div class="di-table-wrap" tabindex="0"><table class="di-table">']
     title = f"<strong>{escape(number)}:</strong> " if number else ""
     html.append(f"<caption>{title}{escape(caption)}</caption>")
     html.append("<thead><tr>" + f'<th scope="col">{escape(head)}</th>')
@@ -174,6 +174,13 @@ def html_table(rows, caption, number=None, row_header=None):
         html.append('<p class="di-unit">Waarden in uur per week.</p>')
     html.append("</div>")
     return "".join(html)
+
+
+def caption_note(ctx, table):
+    """The note under a table whose printed caption does not match its content; the text comes
+    from the transcription (data/published), which keeps the printed caption."""
+    note = ctx.rows(table)["note"].iloc[0]
+    return f'<p class="di-unit">Let op: {escape(note)}</p>' if note else ""
 
 
 def group_label(group):
@@ -458,7 +465,7 @@ def hours_html(ctx, caption):
     alt = "Gestapeld staafdiagram van de wekelijkse tijdsbesteding. " + "; ".join(
         f"{SHORT_GROUPS[g]}: " + ", ".join(f"{label} {half_up(v)}%" for label, v in table[g]) for g in groups) + "."
     html = [figure_html(fig, alt, caption)]
-    html.append('<div class="di-table-wrap"><table class="di-table">')
+    html.append('<div class="di-table-wrap" tabindex="0"><table class="di-table">')
     html.append(f"<caption>{escape(caption)} (cijfers bij de grafiek)</caption><thead><tr><th scope=\"col\">Uren per week</th>")
     html.extend(f'<th scope="col">{escape(SHORT_GROUPS[g])}</th>' for g in groups)
     html.append("</tr></thead><tbody>")
