@@ -79,13 +79,14 @@ def test_rows_marked_largest_remainder_need_it(published, codebook):
 
 
 def test_register_reads_in_dutch(register):
-    from digitale_inclusie.book import register_markdown, register_table
+    from digitale_inclusie.book import register_html, register_table
 
-    text = register_markdown(register)
-    assert text.count("\n- ") == len(register) - 1
-    assert "Tabel 6, grote besturen (> 50.000 inwoners): Adviespartijen (Ja)" in text
-    assert "gedrukt 30%, reconstructie 31%" in text
-    assert list(register_table(register).columns) == ["Waar", "Groep", "Cijfer", "Gedrukt", "Reconstructie", "Waarom"]
+    table = register_table(register)
+    assert list(table.columns) == ["Waar", "Groep", "Cijfer", "Gedrukt", "Reconstructie", "Waarom"]
+    row = table[table["Waar"] == "Tabel 6"].iloc[0]
+    assert (row["Groep"], row["Gedrukt"], row["Reconstructie"]) == ("Grote besturen (> 50.000 inwoners)", "30%", "31%")
+    html = register_html(register, "Register")
+    assert html.count("<tr>") == len(register) + 1 and '<th scope="col">Waarom</th>' in html
 
 
 def test_numbers_rescued_by_skipped_answers(published, respondents):

@@ -86,18 +86,6 @@ def register_html(register, caption):
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>")
 
 
-def register_markdown(register):
-    """The audit register as a Markdown list: one entry per printed number, with its reason."""
-    lines = []
-    for _, row in register.iterrows():
-        unit = UNIT_SUFFIX[row["unit"]]
-        now = f"{row['reconstructed']}{unit}" if row["reconstructed"] else "niet berekenbaar"
-        lines.append(f"- **{table_label(row['table'])}, {lower_first(GROUP_LABELS[row['group']])}: "
-                     f"{row['item']} ({row['category']})**: gedrukt {row['value']}{unit}, "
-                     f"reconstructie {now}. {row['reason']}")
-    return "\n".join(lines)
-
-
 def rescued_markdown(rescued):
     """Printed numbers that need a few skipped answers, as a Markdown list."""
     return "\n".join(

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .book import GROUP_LABELS, load_register, lower_first
+from .book import load_register
 from .codebook import Codebook
 from .paths import RESPONDENTS, respondents_source
-from .published import BREAKDOWNS, KEY, load_published
+from .published import KEY, load_published
 from .respondents import load_respondents
 from .rounding import dutch_number
 from .tables import compare, compute_tables
@@ -78,10 +78,6 @@ class Context:
         if len(rows) != 1:
             raise KeyError(f"{variable}={code} in {group}: {len(rows)} printed numbers, expected one")
         return format_value(rows["recomputed"].iloc[0], rows["unit"].iloc[0])
-
-    def value(self, table, group="totaal", item=None, category=None):
-        """The recomputed (rounded) value of one printed number."""
-        return self.row(table, group, item, category)["recomputed"]
 
     def text(self, table, group="totaal", item=None, category=None):
         """The recomputed value as Dutch text with its unit, e.g. '72%' or '10 uur'."""
@@ -181,20 +177,6 @@ def caption_note(ctx, table):
     from the transcription (data/published), which keeps the printed caption."""
     note = ctx.rows(table)["note"].iloc[0]
     return f'<p class="di-unit">Let op: {escape(note)}</p>' if note else ""
-
-
-def group_label(group):
-    return lower_first(GROUP_LABELS[group])
-
-
-def breakdowns_of(ctx, tables):
-    """The printed tables of a block that exist, keyed by breakdown, in tab order."""
-    out = {}
-    for breakdown in BREAKDOWNS:
-        table = tables.get(breakdown)
-        if table is not None:
-            out[breakdown] = table
-    return out
 
 
 def number_of(table):
