@@ -98,12 +98,13 @@ def format_value(value, unit, long=False):
     return text
 
 
-def _cell(row):
-    """HTML of one table cell: the recomputed value, and the printed one where they differ."""
-    shown = escape(format_value(row["recomputed"], row["unit"]))
+def _cell(row, long=False):
+    """HTML of one table cell: the recomputed value, and the printed one where they differ.
+    ``long`` writes the unit of hours out ('10 uur'), for tables that mix units."""
+    shown = escape(format_value(row["recomputed"], row["unit"], long))
     if row["matches"]:
         return f"<td>{shown}</td>"
-    printed = escape(format_value(row["printed"], row["unit"]))
+    printed = escape(format_value(row["printed"], row["unit"], long))
     return (f'<td class="di-differs">{shown} <span class="di-mark" aria-hidden="true">*</span>'
             f'<br><span class="di-printed">rapport: {printed}</span></td>')
 
@@ -150,7 +151,7 @@ def html_table(rows, caption, number=None, row_header=None):
                 html.append("<td>–</td>")
                 continue
             row = match.iloc[0]
-            html.append(_cell(row))
+            html.append(_cell(row, long=units != {"uur"}))
             if not row["matches"]:
                 notes.append(row)
         html.append("</tr>")
