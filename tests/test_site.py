@@ -185,3 +185,35 @@ def test_pages_pass_axe_and_load_nothing_from_outside(site):
     done = subprocess.run(["node", str(A11Y / "axe-check.js"), *pages], cwd=REPO, capture_output=True,
                           text=True, timeout=600)
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
+
+
+def test_toolbox_entries_and_their_links_both_ways(site):
+    from digitale_inclusie.catalog import anchor, load_materials
+
+    entries = load_materials()
+    published = pd.read_csv(PUBLISHED, dtype=str, keep_default_na=False)
+    printed = dict(zip(published.loc[published["table"] == "materiaal", "variable"],
+                       published.loc[published["table"] == "materiaal", "value"]))
+    toolbox = _soup(site / "book" / "toolbox.html")
+    chapter = _soup(site / "notebooks" / "04_materiaal.html")
+    chapter_ids = {e.get("id") for e in chapter.find_all(True) if e.get("id")}
+    linked = {a["href"].split("#")[1] for a in chapter.find_all("a", href=True)
+              if a["href"].startswith("../book/toolbox.html#")}
+    for entry in entries:
+        target = toolbox.find(id=anchor(entry))
+        assert target is not None, entry["id"]
+        heading = target if target.name in ("h2", "h3", "section") else target.find_parent(["h2", "h3"])
+        parts = [heading]  # the entry: its heading and everything up to the next heading
+        for sibling in heading.find_next_siblings():
+            if sibling.name in ("h2", "h3"):
+                break
+            parts.append(sibling)
+        section = BeautifulSoup("".join(str(p) for p in parts), "html.parser")
+        text = " ".join(section.get_text(" ").split())
+        if entry["variabele"]:  # the share of users: the printed number (none is in the register)
+            assert f"{printed[entry['variabele']]}% van de respondenten" in text, entry["id"]
+        else:
+            assert "geen cijfer" in text, entry["id"]
+        back = [a["href"] for a in section.find_all("a", href=True) if "04_materiaal.html#" in a["href"]]
+        assert back and all(h.split("#")[1] in chapter_ids for h in back), entry["id"]
+        assert anchor(entry) in linked, f"chapter 4 does not link to {entry['id']}"
