@@ -187,6 +187,28 @@ def test_pages_pass_axe_and_load_nothing_from_outside(site):
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
 
 
+def _entry(page, anchor_id):
+    """A catalogue or toolbox entry: the heading with that anchor and all up to the next heading."""
+    target = page.find(id=anchor_id)
+    assert target is not None, anchor_id
+    heading = target if target.name.startswith("h") else target.find_parent(["h2", "h3", "h4"])
+    parts = [heading]
+    for sibling in heading.find_next_siblings():
+        if sibling.name in ("h2", "h3", "h4"):
+            break
+        parts.append(sibling)
+    return BeautifulSoup("".join(str(p) for p in parts), "html.parser")
+
+
+def _resolves(site, page, href):
+    """Whether a relative link from ``page`` points at an existing page and anchor."""
+    target, _, fragment = href.partition("#")
+    path = (page.parent / target).resolve() if target else page
+    if not path.exists():
+        return False
+    return not fragment or _soup(path).find(id=fragment) is not None
+
+
 def test_toolbox_entries_and_their_links_both_ways(site):
     from digitale_inclusie.catalog import anchor, load_materials
 
@@ -200,15 +222,7 @@ def test_toolbox_entries_and_their_links_both_ways(site):
     linked = {a["href"].split("#")[1] for a in chapter.find_all("a", href=True)
               if a["href"].startswith("../book/toolbox.html#")}
     for entry in entries:
-        target = toolbox.find(id=anchor(entry))
-        assert target is not None, entry["id"]
-        heading = target if target.name in ("h2", "h3", "section") else target.find_parent(["h2", "h3"])
-        parts = [heading]  # the entry: its heading and everything up to the next heading
-        for sibling in heading.find_next_siblings():
-            if sibling.name in ("h2", "h3"):
-                break
-            parts.append(sibling)
-        section = BeautifulSoup("".join(str(p) for p in parts), "html.parser")
+        section = _entry(toolbox, anchor(entry))
         text = " ".join(section.get_text(" ").split())
         if entry["variabele"]:  # the share of users: the printed number (none is in the register)
             assert f"{printed[entry['variabele']]}% van de respondenten" in text, entry["id"]
@@ -217,3 +231,32 @@ def test_toolbox_entries_and_their_links_both_ways(site):
         back = [a["href"] for a in section.find_all("a", href=True) if "04_materiaal.html#" in a["href"]]
         assert back and all(h.split("#")[1] in chapter_ids for h in back), entry["id"]
         assert anchor(entry) in linked, f"chapter 4 does not link to {entry['id']}"
+
+
+def test_catalogue_entries_and_their_links_both_ways(site):
+    from digitale_inclusie.catalog import load_catalogue
+
+    data = load_catalogue()
+    published = pd.read_csv(PUBLISHED, dtype=str, keep_default_na=False)
+    wel = dict(zip(published.loc[published["code"] == "eerder_wel", "variable"],
+                   published.loc[published["code"] == "eerder_wel", "value"]))
+    page_path = site / "book" / "catalogus.html"
+    page = _soup(page_path)
+    chapter3 = site / "notebooks" / "03_acties.html"
+    linked = {a["href"].split("#")[1] for a in _soup(chapter3).find_all("a", href=True)
+              if a["href"].startswith("../book/catalogus.html#")}
+    for entry in data["praktijken"]:
+        section = _entry(page, f"praktijk-{entry['id']}")
+        hrefs = [a["href"] for a in section.find_all("a", href=True)]
+        assert any("03_acties.html#" in h for h in hrefs), entry["id"]
+        assert f"praktijk-{entry['id']}" in linked, f"chapter 3 does not link to {entry['id']}"
+        for href in hrefs:
+            assert _resolves(site, page_path, href), (entry["id"], href)
+    for entry in data["beleidsacties"]:
+        text = " ".join(_entry(page, f"beleidsactie-{entry['id']}").get_text(" ").split())
+        assert f"{wel[entry['variabele']]}% van de respondenten" in text, entry["id"]
+    for kind, chapter in (("vraag", "04_materiaal"), ("verwachting", "06_toekomst")):
+        for entry in data["vragen" if kind == "vraag" else "verwachtingen"]:
+            hrefs = [a["href"] for a in _entry(page, f"{kind}-{entry['id']}").find_all("a", href=True)]
+            assert any(f"{chapter}.html#" in h for h in hrefs), entry["id"]
+            assert all(_resolves(site, page_path, h) for h in hrefs), entry["id"]

@@ -14,6 +14,9 @@ from .paths import DATA
 
 MATERIALS = DATA / "toolbox" / "materialen.yaml"
 MATERIALS_SCHEMA = DATA / "toolbox" / "materialen.schema.json"
+CATALOGUE = DATA / "catalogus" / "catalogus.yaml"
+CATALOGUE_SCHEMA = DATA / "catalogus" / "catalogus.schema.json"
+PHASES = ("visievorming en voorbereiding", "coördinatie en communicatie", "participatie en evaluatie")
 
 
 def _load_yaml(path, schema_path):
@@ -25,20 +28,30 @@ def _load_yaml(path, schema_path):
         raise InputFileError(path, [f"not valid YAML: {exc}"]) from None
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
     validator = jsonschema.Draft202012Validator(schema)
-    problems = []
-    for error in sorted(validator.iter_errors(entries), key=lambda e: list(e.absolute_path)):
-        where = list(error.absolute_path)
-        entry = where[0] if where else None
-        name = entries[entry].get("id", f"#{entry + 1}") if isinstance(entry, int) and isinstance(entries[entry], dict) else "file"
-        field = ".".join(str(p) for p in where[1:]) or "(entry)"
-        problems.append(f"entry '{name}', field '{field}': {error.message}")
+    problems = [_where(entries, list(error.absolute_path)) + error.message
+                for error in sorted(validator.iter_errors(entries), key=lambda e: [str(p) for p in e.absolute_path])]
     if problems:
         raise InputFileError(path, problems)
-    ids = [e["id"] for e in entries]
-    duplicated = sorted({i for i in ids if ids.count(i) > 1})
-    if duplicated:
-        raise InputFileError(path, [f"id(s) {duplicated} occur more than once; expected unique anchors"])
+    for name, group in (entries.items() if isinstance(entries, dict) else [("", entries)]):
+        ids = [e["id"] for e in group]
+        duplicated = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicated:
+            raise InputFileError(path, [f"{name + ': ' if name else ''}id(s) {duplicated} occur more than "
+                                        "once; expected unique anchors"])
     return entries
+
+
+def _where(data, path):
+    """'entry 'x', field 'y': ' for a JSON-schema error path (list root or dict of lists)."""
+    prefix = ""
+    if path and isinstance(data, dict):
+        prefix = f"{path[0]}: "
+        data, path = data[path[0]], path[1:]
+    if path and isinstance(path[0], int) and isinstance(data, list) and isinstance(data[path[0]], dict):
+        name = data[path[0]].get("id", f"#{path[0] + 1}")
+        field = ".".join(str(p) for p in path[1:]) or "(entry)"
+        return f"{prefix}entry '{name}', field '{field}': "
+    return prefix
 
 
 def load_materials(path=MATERIALS, codebook=None, published=None):
@@ -109,4 +122,102 @@ def materials_markdown(entries, share_text):
                 f"- **Adres**: {address_markdown(entry)}",
                 f"- **In het rapport**: {{ref}}`hoofdstuk 4 <{CHAPTER_LABEL}>`\n",
             ]
+    return "\n".join(lines)
+
+
+def load_catalogue(path=CATALOGUE, codebook=None, materials=None):
+    """The good-practice catalogue, validated; every reference checked."""
+    from .codebook import Codebook
+
+    data = _load_yaml(path, CATALOGUE_SCHEMA)
+    codebook = codebook or Codebook.load()
+    materials = materials if materials is not None else load_materials(codebook=codebook)
+    known = {"uitdagingen": {e["id"] for e in data["uitdagingen"]}, "materialen": {e["id"] for e in materials},
+             "vragen": {e["id"] for e in data["vragen"]}, "verwachtingen": {e["id"] for e in data["verwachtingen"]}}
+    problems = []
+    for entry in data["praktijken"]:
+        for field, ids in known.items():
+            unknown = sorted(set(entry[field]) - ids)
+            if unknown:
+                problems.append(f"praktijken: entry '{entry['id']}', field '{field}': unknown id(s) {unknown}")
+    policy = {f.name for f in codebook.fields if f.name.startswith("beleid_")}
+    listed = [e["variabele"] for e in data["beleidsacties"]]
+    for entry in data["beleidsacties"]:
+        if entry["variabele"] not in policy:
+            problems.append(f"beleidsacties: entry '{entry['id']}', field 'variabele': '{entry['variabele']}' "
+                            "is not a policy action of the codebook")
+    if sorted(listed) != sorted(policy):
+        problems.append(f"beleidsacties: expected one entry per policy action of the codebook, "
+                        f"missing {sorted(policy - set(listed))}")
+    if problems:
+        raise InputFileError(path, problems)
+    return data
+
+
+GROUP_TITLES = {"veelvoorkomend": "Acties die bijna overal terugkomen", "uniek": "Originele initiatieven",
+                "trots": "Waar besturen trots op zijn"}
+CHAPTER3_PRACTICE, CHAPTER3_POLICY = "h3-praktijk", "h3-beleid"
+CHAPTER4_REQUESTS, CHAPTER6_EXPECTATIONS = "h4-vragen", "h6-verwachtingen"
+
+
+def _refs(ids, prefix, names):
+    return ", ".join(f"{{ref}}`{names[i]} <{prefix}-{i}>`" for i in ids) or "geen"
+
+
+def catalogue_markdown(data, materials, share_text):
+    """The catalogue page's entries as MyST Markdown, each with a stable anchor and links to the
+    chapters, the challenges, the toolbox and the requests and expectations. ``share_text``
+    gives the computed share of respondents who (rather) do a policy action."""
+    challenges = {e["id"]: e for e in data["uitdagingen"]}
+    material_names = {e["id"]: e["naam"] for e in materials}
+    request_names = {e["id"]: f"vraag {n}" for n, e in enumerate(data["vragen"], start=1)}
+    expectation_names = {e["id"]: e["naam"].lower() for e in data["verwachtingen"]}
+    lines = ["## Praktijkacties\n"]
+    for group, title in GROUP_TITLES.items():
+        lines.append(f"### {title}\n")
+        for e in (p for p in data["praktijken"] if p["groep"] == group):
+            lines += [
+                f"(praktijk-{e['id']})=",
+                f"#### {e['naam']}\n",
+                f"{e['beschrijving']}\n",
+                f"- **Soort**: {e['soort']}",
+                f"- **Doelgroepen**: {', '.join(e['doelgroepen'])}",
+                f"- **Beleidsfase**: {e['fase']}",
+                "- **Uitdagingen**: " + (", ".join(f"{{ref}}`{challenges[c]['naam'].lower()} <{challenges[c]['hoofdstuk']}>`"
+                                                   for c in e["uitdagingen"]) or "geen genoemd"),
+                f"- **Toolbox**: {_refs(e['materialen'], 'materiaal', material_names)}",
+                f"- **Vragen en verwachtingen**: "
+                + ", ".join(x for x in (_refs(e["vragen"], "vraag", request_names) if e["vragen"] else "",
+                                        _refs(e["verwachtingen"], "verwachting", expectation_names)
+                                        if e["verwachtingen"] else "") if x) if e["vragen"] or e["verwachtingen"]
+                else "- **Vragen en verwachtingen**: geen",
+                f"- **In het rapport**: {{ref}}`hoofdstuk 3 <{CHAPTER3_PRACTICE}>`\n",
+            ]
+    lines.append("## Beleidsacties per fase\n")
+    for phase in PHASES:
+        lines.append(f"### {phase[0].upper() + phase[1:]}\n")
+        for e in (b for b in data["beleidsacties"] if b["fase"] == phase):
+            lines += [f"(beleidsactie-{e['id']})=",
+                      f"#### {e['naam']}\n",
+                      f"{share_text(e['variabele'])} van de respondenten zegt dat hun bestuur dit (eerder) "
+                      f"doet. Zie {{ref}}`hoofdstuk 3 <{CHAPTER3_POLICY}>`.\n"]
+    users = {}
+    for e in data["praktijken"]:
+        for field in ("vragen", "verwachtingen"):
+            for i in e[field]:
+                users.setdefault((field, i), []).append(e)
+    lines.append("## Vragen aan ondersteunende organisaties\n")
+    for n, e in enumerate(data["vragen"], start=1):
+        related = users.get(("vragen", e["id"]), [])
+        lines += [f"(vraag-{e['id']})=", f"#### Vraag {n}\n", f"{e['tekst']}\n",
+                  "Hangt samen met: " + (", ".join(f"{{ref}}`{p['naam'].lower()} <praktijk-{p['id']}>`" for p in related)
+                                         or "geen praktijkactie in deze catalogus")
+                  + f". Zie {{ref}}`hoofdstuk 4 <{CHAPTER4_REQUESTS}>`.\n"]
+    lines.append("## Verwachtingen van hogere overheden\n")
+    for e in data["verwachtingen"]:
+        related = users.get(("verwachtingen", e["id"]), [])
+        lines += [f"(verwachting-{e['id']})=", f"#### {e['naam']}\n", f"{e['tekst']}\n",
+                  "Hangt samen met: " + (", ".join(f"{{ref}}`{p['naam'].lower()} <praktijk-{p['id']}>`" for p in related)
+                                         or "geen praktijkactie in deze catalogus")
+                  + f". Zie {{ref}}`hoofdstuk 6 <{CHAPTER6_EXPECTATIONS}>`.\n"]
     return "\n".join(lines)
