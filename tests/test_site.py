@@ -260,3 +260,26 @@ def test_catalogue_entries_and_their_links_both_ways(site):
             hrefs = [a["href"] for a in _entry(page, f"{kind}-{entry['id']}").find_all("a", href=True)]
             assert any(f"{chapter}.html#" in h for h in hrefs), entry["id"]
             assert all(_resolves(site, page_path, h) for h in hrefs), entry["id"]
+
+
+def test_overviews_are_searchable_in_dutch_and_link_every_entry(site):
+    from digitale_inclusie.catalog import anchor, load_catalogue, load_materials
+
+    for page, anchors in (("toolbox", [anchor(e) for e in load_materials()]),
+                          ("catalogus", [f"praktijk-{p['id']}" for p in load_catalogue()["praktijken"]])):
+        html = (site / "book" / f"{page}.html").read_text(encoding="utf-8")
+        assert '"search": "Zoeken:"' in html and '"column_filters": "header"' in html, page
+        for anchor_id in anchors:
+            assert f'<a href="#{anchor_id}">' in html, (page, anchor_id)
+
+
+def test_every_internal_link_resolves(site):
+    broken = []
+    for page in _pages(site):
+        for a in _soup(page).find_all("a", href=True):
+            href = a["href"]
+            if re.match(r"^(https?:|mailto:|javascript:)", href) or href.startswith("#") and len(href) == 1:
+                continue
+            if not _resolves(site, page, href):
+                broken.append(f"{page.relative_to(site)} -> {href}")
+    assert not broken, broken[:20]

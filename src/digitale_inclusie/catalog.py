@@ -221,3 +221,61 @@ def catalogue_markdown(data, materials, share_text):
                                          or "geen praktijkactie in deze catalogus")
                   + f". Zie {{ref}}`hoofdstuk 6 <{CHAPTER6_EXPECTATIONS}>`.\n"]
     return "\n".join(lines)
+
+
+# DataTables in Dutch, for the searchable overviews (itables, bundle embedded in the page)
+DATATABLES_DUTCH = {
+    "search": "Zoeken:",
+    "info": "Rij _START_ tot _END_ van _TOTAL_",
+    "infoEmpty": "Geen rijen",
+    "infoFiltered": "(gefilterd uit _MAX_)",
+    "zeroRecords": "Niets gevonden",
+    "emptyTable": "Geen gegevens",
+    "lengthMenu": "_MENU_ rijen per pagina",
+    "paginate": {"first": "Eerste", "last": "Laatste", "next": "Volgende", "previous": "Vorige"},
+    "aria": {"orderable": "Sorteer op deze kolom", "orderableReverse": "Sorteer omgekeerd op deze kolom"},
+}
+
+
+def _link(text, anchor_id):
+    from html import escape
+
+    return f'<a href="#{anchor_id}">{escape(text)}</a>'
+
+
+def materials_overview(entries, share_text):
+    """One row per toolbox entry, for the searchable overview table."""
+    import pandas as pd
+
+    return pd.DataFrame({
+        "Materiaal": [_link(e["naam"], anchor(e)) for e in entries],
+        "Aanbieder": [e["aanbieder"] for e in entries],
+        "Soort": [e["soort"] for e in entries],
+        "Voor": [", ".join(e["voor_wie"]) for e in entries],
+        "Gebruikt door": [share_text(e["variabele"]) if e["variabele"] else "geen cijfer" for e in entries],
+    })
+
+
+def practices_overview(data):
+    """One row per practice action, for the searchable overview table."""
+    import pandas as pd
+
+    practices = data["praktijken"]
+    return pd.DataFrame({
+        "Actie": [_link(p["naam"], f"praktijk-{p['id']}") for p in practices],
+        "Soort": [p["soort"] for p in practices],
+        "Beleidsfase": [p["fase"] for p in practices],
+        "Doelgroepen": [", ".join(p["doelgroepen"]) for p in practices],
+        "Groep": [p["groep"] for p in practices],
+    })
+
+
+def overview_html(frame, caption):
+    """A searchable, sortable table (DataTables via itables), Dutch, with a filter per column;
+    the DataTables bundle is embedded in the page by ``itables.init_notebook_mode``."""
+    from itables import to_html_datatable
+
+    return to_html_datatable(frame, caption=caption, allow_html=True, language=DATATABLES_DUTCH,
+                             column_filters="header", paging=False, classes="display compact",
+                             style="table-layout:auto;width:100%;margin:0;caption-side:top",
+                             display_logo_when_loading=False, connected=False, showIndex=False)
