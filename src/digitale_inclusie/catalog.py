@@ -186,11 +186,10 @@ def catalogue_markdown(data, materials, share_text):
                 "- **Uitdagingen**: " + (", ".join(f"{{ref}}`{challenges[c]['naam'].lower()} <{challenges[c]['hoofdstuk']}>`"
                                                    for c in e["uitdagingen"]) or "geen genoemd"),
                 f"- **Toolbox**: {_refs(e['materialen'], 'materiaal', material_names)}",
-                f"- **Vragen en verwachtingen**: "
-                + ", ".join(x for x in (_refs(e["vragen"], "vraag", request_names) if e["vragen"] else "",
-                                        _refs(e["verwachtingen"], "verwachting", expectation_names)
-                                        if e["verwachtingen"] else "") if x) if e["vragen"] or e["verwachtingen"]
-                else "- **Vragen en verwachtingen**: geen",
+                "- **Vragen en verwachtingen**: "
+                + (", ".join([f"{{ref}}`{request_names[i]} <vraag-{i}>`" for i in e["vragen"]]
+                             + [f"{{ref}}`{expectation_names[i]} <verwachting-{i}>`" for i in e["verwachtingen"]])
+                   or "geen"),
                 f"- **In het rapport**: {{ref}}`hoofdstuk 3 <{CHAPTER3_PRACTICE}>`\n",
             ]
     lines.append("## Beleidsacties per fase\n")
