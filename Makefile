@@ -6,7 +6,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: book test notebooks data bench freeze clean
+LAB    := $(VENV)/.lab-$(shell cat requirements.txt requirements-lab.txt pyproject.toml | cksum | cut -d' ' -f1)
+
+.PHONY: book test lab notebooks data bench freeze clean
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,15 +18,26 @@ $(STAMP): requirements.txt pyproject.toml
 	touch $@
 
 ## book: build the site into _build/html; every page with code is executed afresh (in parallel,
-## into an emptied jupyter-cache) before Jupyter Book builds from that cache; any warning fails
+## into an emptied jupyter-cache) before Jupyter Book builds from that cache; any warning fails.
+## While they run, the pages write their CSV downloads into _build/site-extra (emptied first).
 book: $(STAMP)
-	rm -rf _build/.jupyter_cache
+	rm -rf _build/.jupyter_cache _build/site-extra
+	mkdir -p _build/site-extra/downloads
 	$(BIN)/python tools/preexecute.py
 	$(BIN)/jupyter-book build . --all -W -n --keep-going
 
 ## test: run every test
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+## lab: JupyterLab on the chapter notebooks, from the pinned requirements-lab.txt
+$(LAB): $(STAMP) requirements-lab.txt
+	$(BIN)/python -m pip install --quiet -r requirements-lab.txt
+	rm -f $(VENV)/.lab-*
+	touch $@
+
+lab: $(LAB)
+	$(BIN)/jupyter lab --notebook-dir=notebooks
 
 ## notebooks: re-run the chapter notebooks in place, so their committed outputs are current
 notebooks: $(STAMP)

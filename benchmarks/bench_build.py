@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from digitale_inclusie.book import toc_files
+from digitale_inclusie.paths import toc_files
 
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent

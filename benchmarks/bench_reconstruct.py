@@ -12,9 +12,9 @@ import statistics
 import sys
 import time
 
-from digitale_inclusie.codebook import Codebook
-from digitale_inclusie.published import load_published
-from digitale_inclusie.reconstruct import respondent_frame, solve
+from digitale_inclusie.data.codebook import Codebook
+from digitale_inclusie.data.published import load_published
+from digitale_inclusie.reconstruction.reconstruct import respondent_frame, solve
 
 TARGET_SECONDS = 5.0
 

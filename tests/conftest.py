@@ -1,8 +1,8 @@
 import pytest
 
-from digitale_inclusie.codebook import Codebook
-from digitale_inclusie.published import load_published
-from digitale_inclusie.respondents import load_respondents
+from digitale_inclusie.data.codebook import Codebook
+from digitale_inclusie.data.published import load_published
+from digitale_inclusie.data.respondents import load_respondents
 
 
 @pytest.fixture(scope="session")
@@ -23,6 +23,6 @@ def respondents(codebook):
 @pytest.fixture(scope="session")
 def audited(published, codebook):
     """A fresh audit (which reconstructs in memory): (register, respondent frame)."""
-    from digitale_inclusie.audit import audit
+    from digitale_inclusie.reconstruction.audit import audit
 
     return audit(published, codebook)

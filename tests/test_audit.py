@@ -3,13 +3,13 @@
 import pandas as pd
 import pytest
 
-from digitale_inclusie.audit import (
-    KIND_INCONSISTENT, KIND_NOT_COMPUTABLE, REGISTER_COLUMNS, grim_reason, rounding_findings,
-)
+from digitale_inclusie.analysis import compare, recompute
+from digitale_inclusie.data.published import KEY, csv_number
+from digitale_inclusie.data.published import printed_group_sizes as group_sizes
+from digitale_inclusie.data.register import COLUMNS as REGISTER_COLUMNS
+from digitale_inclusie.data.register import KIND_INCONSISTENT, KIND_NOT_COMPUTABLE
 from digitale_inclusie.paths import REGISTER
-from digitale_inclusie.published import KEY, format_value
-from digitale_inclusie.reconstruct import group_sizes
-from digitale_inclusie.tables import compare, compute_tables
+from digitale_inclusie.reconstruction.audit import grim_reason, rounding_findings
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +22,7 @@ def _keys(frame):
 
 
 def test_every_printed_number_is_reproduced_or_registered(published, respondents, register):
-    compared = compare(compute_tables(respondents, published), published)
+    compared = compare(recompute(respondents, published), published)
     not_reproduced = _keys(compared[~compared["matches"]])
     reproduced = _keys(compared[compared["matches"]])
     registered = _keys(register)
@@ -35,7 +35,7 @@ def test_register_on_disk_is_the_fresh_audit(audited, register):
     fresh, _ = audited
     assert list(register.columns) == REGISTER_COLUMNS
     for column in ("value", "reconstructed"):
-        fresh[column] = [format_value(v) for v in fresh[column]]
+        fresh[column] = [csv_number(v) for v in fresh[column]]
     assert fresh.astype(str).values.tolist() == register.values.tolist()
 
 
@@ -79,9 +79,9 @@ def test_rows_marked_largest_remainder_need_it(published, codebook):
 
 
 def test_register_reads_in_dutch(register):
-    from digitale_inclusie.book import register_html, register_table
+    from digitale_inclusie.present.register import register_frame, register_html
 
-    table = register_table(register)
+    table = register_frame(register)
     assert list(table.columns) == ["Waar", "Groep", "Cijfer", "Gedrukt", "Reconstructie", "Waarom"]
     row = table[table["Waar"] == "Tabel 6"].iloc[0]
     assert (row["Groep"], row["Gedrukt"], row["Reconstructie"]) == ("Grote besturen (> 50.000 inwoners)", "30%", "31%")
@@ -90,7 +90,7 @@ def test_register_reads_in_dutch(register):
 
 
 def test_numbers_rescued_by_skipped_answers(published, respondents):
-    from digitale_inclusie.audit import rescued_by_nonresponse
+    from digitale_inclusie.reconstruction.audit import rescued_by_nonresponse
 
     rescued = rescued_by_nonresponse(published, respondents, group_sizes(published))
     # by hand: 79%, 67% and 71% of 26 large governments are impossible (table 1),

@@ -1,64 +1,114 @@
-"""The presentation layer: Dutch numbers, accessible tables and figures, weekly-hour bands."""
+"""The presentation: Dutch numbers, accessible tables and figures with the printed number beside
+a differing computed one, and CSV downloads equal to what is shown."""
 
 from fractions import Fraction
 
 import pandas as pd
 import pytest
 
-from digitale_inclusie import present
+from digitale_inclusie import analysis
+from digitale_inclusie.present import Page, downloads
+from digitale_inclusie.vocab import number_text
 
 
 @pytest.fixture(scope="module")
-def ctx():
-    return present.Context.load()
+def results(respondents):
+    return analysis.run(respondents)
 
 
-def test_format_value():
-    assert present.format_value(72, "procent") == "72%"
-    assert present.format_value(Fraction(25, 2), "uur", long=True) == "12,5 uur"
-    assert present.format_value(Fraction(10), "uur") == "10"
-    assert present.format_value(None, "procent") == "–"
+@pytest.fixture()
+def page(respondents, tmp_path, monkeypatch):
+    monkeypatch.setattr(downloads, "DOWNLOADS", tmp_path)
+    return Page(respondents)
 
 
-def test_numbers_for_the_prose_are_the_printed_ones(ctx):
-    # printed in the report's text: 72% for citizens, a mean of 10 hours
-    assert ctx.share_text("uitkomst_burgers", "ja") == "72%"
-    assert ctx.text("uren", category="Gemiddelde") == "10 uur"
-    assert ctx.reconstruction
+def test_number_text():
+    assert number_text(72, "procent") == "72%"
+    assert number_text(Fraction(25, 2), "uur", long=True) == "12,5 uur"
+    assert number_text(10.0, "uur") == "10"
+    assert number_text(None, "procent") == number_text(pd.NA, "procent") == "–"
 
 
-def test_table_shows_printed_number_beside_a_differing_recomputed_one(ctx):
-    html = present.html_table(ctx.rows("tabel_2"), "Naar subsidie", number="Tabel 2")
+def test_cells_carry_labels_group_sizes_and_the_printed_number(page, results):
+    cells, rows, columns, header = page.cells(results["tabel_2"], "tabel_2")
+    assert (rows, header) == (["Met subsidie", "Zonder subsidie"], "Groep")
+    assert columns == ["Burgers", "Lokale verenigingen", "Interne medewerkers"]
+    cell = next(c for c in cells if c.row == "Zonder subsidie" and c.column == "Lokale verenigingen")
+    # the register: the report prints 24% for local organisations without subsidy, the file gives 25%
+    assert (cell.value, cell.printed, cell.n, cell.group, cell.variable) == (25, 24, 54, "zonder", "uitkomst_verenigingen")
+    assert cell.differs and "53 van de 54" in cell.reason
+    assert not next(c for c in cells if c.row == "Met subsidie" and c.column == "Burgers").differs
+
+
+def test_table_shows_the_printed_number_beside_a_differing_one_and_writes_its_csv(page, results, tmp_path):
+    html = page.show(results["tabel_2"], "tabel_2", "Naar subsidie")._repr_html_()
     assert "<caption><strong>Tabel 2:</strong> Naar subsidie</caption>" in html
     assert '<th scope="col">Burgers</th>' in html and '<th scope="row">Zonder subsidie</th>' in html
-    # the register: 24% printed for local organisations without subsidy, 25% recomputed
     assert "25% <span" in html and "rapport: 24%" in html
-    assert "het rapport drukt 24%, de herberekening geeft 25%" in html
+    assert "het rapport drukt 24%, hier berekend: 25%" in html
+    assert 'href="../downloads/tabel_2.csv"' in html and 'href="../downloads/LEESMIJ.txt"' in html
+    csv = pd.read_csv(tmp_path / "tabel_2.csv", dtype=str, keep_default_na=False)
+    assert list(csv.columns) == downloads.CSV_COLUMNS and len(csv) == 6
+    row = csv[(csv["rij"] == "Zonder subsidie") & (csv["kolom"] == "Lokale verenigingen")].iloc[0]
+    assert (row["waarde"], row["gedrukt"], row["n"], row["eenheid"]) == ("25", "24", "54", "procent")
+    assert "CC BY 4.0" in (tmp_path / "LEESMIJ.txt").read_text(encoding="utf-8")
 
 
-def test_layout_follows_the_report(ctx):
-    assert present._layout(ctx.rows("tabel_1"))[0::2] == ("group", "item")
-    assert present._layout(ctx.rows("tabel_8"))[0::2] == ("item", "category")
-    assert present._layout(ctx.rows("tabel_12"))[0::2] == ("group", "category")
-
-
-def test_figure_has_number_alt_text_with_the_values_and_no_outside_source(ctx):
-    html = present.chart_html(ctx.rows("figuur_1"), "bars", "Positieve resultaten", number="Figuur 1")
+def test_figure_is_numbered_with_alt_text_listing_its_values(page, results):
+    html = page.show(results["figuur_1"], "figuur_1", "Positieve resultaten", chart="bars")._repr_html_()
     assert 'src="data:image/png;base64,' in html
     assert 'alt="Staafdiagram: Positieve resultaten. Burgers 72%' in html
-    assert "<strong>Figuur 1:</strong>" in html
+    assert "<strong>Figuur 1:</strong>" in html and "(cijfers bij figuur 1)" in html
+    assert html.count('href="../downloads/figuur_1.csv"') == 2  # under the figure and under its table
 
 
-def test_hour_bands_by_hand():
-    frame = pd.DataFrame({"grootte": ["klein"] * 4, "subsidie": ["met"] * 4,
-                          "uren_per_week": [0.0, 0.5, 4.0, 40.0]})
-    bands = dict(present.hour_bands(frame))
-    assert bands["een halfuur of minder"] == 50
-    assert bands["meer dan een halfuur tot 4 uur"] == 25
-    assert bands["38 uur of meer (voltijds)"] == 25
-    assert sum(bands.values()) == 100
+def test_bars_of_a_table_by_group_show_items_as_bars(page, results):
+    cells, rows, columns, _ = page.cells(results["tabel_1"], "tabel_1")
+    frame = page._chart_frame(cells, rows, columns, "bars")
+    assert list(frame.index) == ["Burgers", "Lokale verenigingen", "Interne medewerkers"]
+    assert list(frame.columns) == ["Klein", "Middelgroot", "Groot"]
 
 
-def test_caption_note_keeps_the_printed_caption(ctx):
-    assert "huidige meerjarenplanning vermeldt" in present.caption_note(ctx, "tabel_14")
-    assert present.caption_note(ctx, "tabel_1") == ""
+def test_policy_table_rows_follow_the_codebook_and_answers_its_labels(page, results):
+    cells, rows, columns, _ = page.cells(results["tabel_8"], "tabel_8")
+    assert columns == ["(Eerder) niet", "(Eerder) wel", "Weet of begrijp ik niet"]
+    assert rows[0].startswith("Inzicht hebben in de digitale toegang")
+    assert len(cells) == 18 and not any(c.differs for c in cells)
+
+
+def test_caption_the_report_prints_for_a_swapped_table(page):
+    assert "huidige meerjarenplanning vermeldt" in page.printed_caption("tabel_14")
+    assert page.printed_caption("tabel_1") == ""
+
+
+def test_another_file_gets_no_reconstruction_reasons(respondents, tmp_path, monkeypatch):
+    monkeypatch.setattr(downloads, "DOWNLOADS", tmp_path)
+    other = tmp_path / "andere.csv"
+    respondents.to_csv(other, index=False)
+    page = Page(respondents, source=other)
+    assert not page.reconstruction and page.reasons == {}
+    assert "andere.csv" in page.notice()._repr_markdown_()
+    cells, *_ = page.cells(analysis.run(respondents)["tabel_2"], "tabel_2")
+    assert all(c.reason == "" for c in cells)
+    html = page.data_downloads()._repr_html_()
+    assert "respondenten.csv" not in html and "niet op deze site" in html
+
+
+def test_data_downloads_offer_the_files_with_checksums(page, tmp_path):
+    html = page.data_downloads()._repr_html_()
+    for name in ("respondenten.csv", "datapackage.json", "cijfers.csv", "register.csv", "LEESMIJ.txt"):
+        assert f'href="../downloads/{name}"' in html and (tmp_path / name).exists()
+    assert "SHA-256" in html
+
+
+def test_folded_code_has_its_dutch_text_as_accessible_name():
+    from digitale_inclusie.sphinx_ext import depart_hide_cell, visit_hide_cell
+
+    class Writer:
+        body = []
+
+    node = {"classes": ["above-input"], "prompt_show": "Toon code: Tabel 1", "prompt_hide": "Verberg code: Tabel 1"}
+    visit_hide_cell(Writer, node)
+    depart_hide_cell(Writer, node)
+    html = "".join(Writer.body)
+    assert "<summary>" in html and "aria-label" not in html and "Toon code: Tabel 1" in html

@@ -6,7 +6,8 @@ import pytest
 
 from digitale_inclusie.errors import InputFileError
 from digitale_inclusie.paths import PUBLISHED
-from digitale_inclusie.published import BREAKDOWNS, CONTRACT, load_published, row_groups
+from digitale_inclusie.data.codebook import BREAKDOWNS
+from digitale_inclusie.data.published import CONTRACT, load_published, row_groups
 
 
 def test_contract_columns_come_first():
@@ -81,14 +82,14 @@ def test_data_files_match_their_checksums():
 
 
 def test_figure_style_is_the_seaborn_theme():
-    from digitale_inclusie.style import STYLE_FILE, seaborn_style
+    from digitale_inclusie.present.style import STYLE_FILE, seaborn_style
 
     assert STYLE_FILE.read_text(encoding="utf-8") == seaborn_style(), \
-        "the theme changed: regenerate book.mplstyle with digitale_inclusie.style.write_style()"
+        "the theme changed: regenerate book.mplstyle with digitale_inclusie.present.style.write_style()"
 
 
 def test_label_colours_reach_wcag_contrast():
-    from digitale_inclusie.style import PALETTE, contrast, label_colour
+    from digitale_inclusie.present.style import PALETTE, contrast, label_colour
 
     assert round(contrast("#ffffff", "#000000"), 1) == 21.0
     for colour in PALETTE:

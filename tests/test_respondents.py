@@ -6,7 +6,7 @@ import pytest
 from digitale_inclusie.__main__ import main
 from digitale_inclusie.errors import InputFileError
 from digitale_inclusie.paths import DATAPACKAGE, RESPONDENTS
-from digitale_inclusie.respondents import load_respondents
+from digitale_inclusie.data.respondents import load_respondents
 
 GOOD = RESPONDENTS.read_text(encoding="utf-8")
 HEADER, *LINES = GOOD.splitlines()

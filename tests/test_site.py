@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
 
-from digitale_inclusie.book import toc_files
+from digitale_inclusie.paths import toc_files
 from digitale_inclusie.paths import PUBLISHED, REGISTER, REPO
 
 pytestmark = pytest.mark.site
@@ -283,3 +283,112 @@ def test_every_internal_link_resolves(site):
             if not _resolves(site, page, href):
                 broken.append(f"{page.relative_to(site)} -> {href}")
     assert not broken, broken[:20]
+
+
+# ---------------------------------------------------------------- open analysis (issue 7)
+
+def _csv_text(value, unit, long):
+    """A CSV value as the page prints it, worked out here apart from the package."""
+    if value == "":
+        return "–"
+    text = value.replace(".", ",")
+    if unit == "procent":
+        return text + "%"
+    return text + " uur" if unit == "uur" and long else text
+
+
+def _downloaded_tables(site, page):
+    """Every data table of a page with the CSV linked under it: (table element, CSV rows)."""
+    out = []
+    for table in _soup(page).select("table.di-table"):
+        wrap = table.find_parent("div", class_="di-table-wrap")
+        line = wrap.find_next_sibling("p", class_="di-download") if wrap else None
+        if line is None:
+            continue
+        href = next(a["href"] for a in line.find_all("a") if a["href"].endswith(".csv"))
+        path = (page.parent / href).resolve()
+        assert path.exists(), (page.name, href)
+        out.append((table, pd.read_csv(path, dtype=str, keep_default_na=False)))
+    return out
+
+
+def test_every_csv_equals_the_table_it_stands_under(site):
+    checked = 0
+    for page in [site / "notebooks" / f"{c}.html" for c in CHAPTERS] + [site / "book" / "over-de-data.html"]:
+        for table, csv in _downloaded_tables(site, page):
+            columns = [th.get_text(" ", strip=True) for th in table.thead.find_all("th")][1:]
+            shown = {}
+            for tr in table.tbody.find_all("tr"):
+                for column, td in zip(columns, tr.find_all("td")):
+                    shown[(tr.th.get_text(" ", strip=True), column)] = td.get_text(" ", strip=True)
+            assert len(csv) == len(shown), (page.name, table.caption.get_text())
+            long = csv["eenheid"].nunique() > 1
+            for _, row in csv.iterrows():
+                text = shown[(row["rij"], row["kolom"])]
+                value = _csv_text(row["waarde"], row["eenheid"], long)
+                if row["gedrukt"] and row["gedrukt"] != row["waarde"]:
+                    assert text == f"{value} * rapport: {_csv_text(row['gedrukt'], row['eenheid'], long)}", (page.name, text)
+                    assert row["toelichting"], "a differing number carries its reason in the CSV"
+                else:
+                    assert text == value, (page.name, row["rij"], row["kolom"], text, value)
+                checked += 1
+    printed = pd.read_csv(PUBLISHED, dtype=str, keep_default_na=False)
+    assert checked >= (printed["statistic"] != "external").sum()
+
+
+def test_every_table_and_figure_has_its_folded_pandas_and_its_csv(site):
+    for chapter in CHAPTERS:
+        page = site / "notebooks" / f"{chapter}.html"
+        soup = _soup(page)
+        assert "Toggle hidden content" not in str(soup)
+        tables = soup.select("table.di-table")
+        if chapter == "05_uitdagingen":
+            assert not tables
+            continue
+        assert len(_downloaded_tables(site, page)) == len(tables), chapter
+        for figure in soup.select("figure.di-figure"):
+            if "Figuur 4" in figure.figcaption.get_text():
+                continue  # a diagram without numbers
+            assert figure.figcaption.find("a", href=re.compile(r"\.csv$")), chapter
+        folded = [d for d in soup.select("details.hide") if d.summary.get_text(" ", strip=True).startswith("Toon code: ")]
+        computing = [d for d in folded if re.search(r"\bdf\s*[\[.]", d.find("pre").get_text())]  # uses the data
+        # one folded cell per numbered table or figure on the page, and it holds the pandas
+        numbers = {m.group(0) for t in tables
+                   for m in [re.match(r"(Tabel|Figuur) \d+", t.caption.get_text(" ", strip=True))] if m}
+        for number in numbers:
+            summaries = [d.summary.get_text(" ", strip=True) for d in computing]
+            assert any(number in s for s in summaries), (chapter, number, summaries)
+        for d in computing:
+            code = d.find("pre").get_text()
+            assert re.search(r"groupby|crosstab|value_counts|\.sum\(\)|\.mean\(\)", code), (chapter, code[:80])
+
+
+def test_every_chapter_offers_its_notebook(site):
+    import nbformat
+
+    for chapter in CHAPTERS:
+        page = site / "notebooks" / f"{chapter}.html"
+        links = [a["href"] for a in _soup(page).find_all("a", href=True) if a["href"].endswith(f"{chapter}.ipynb")]
+        assert links, chapter
+        notebook = nbformat.read((page.parent / links[0]).resolve(), as_version=4)
+        assert notebook.cells and (REPO / "notebooks" / f"{chapter}.ipynb").read_bytes() == (page.parent / links[0]).resolve().read_bytes()
+
+
+def test_data_page_offers_the_files_in_use(site):
+    page = site / "book" / "over-de-data.html"
+    hrefs = {a["href"].rsplit("/", 1)[-1]: (page.parent / a["href"]).resolve()
+             for a in _soup(page).find_all("a", href=True) if "downloads/" in a["href"]}
+    for name, source in (("respondenten.csv", "data/respondenten.csv"), ("datapackage.json", "data/datapackage.json"),
+                         ("cijfers.csv", "data/published/cijfers.csv"), ("register.csv", "data/register.csv")):
+        assert name in hrefs, name
+        assert hrefs[name].read_bytes() == (REPO / source).read_bytes(), name
+    readme = hrefs["LEESMIJ.txt"].read_text(encoding="utf-8")
+    assert "gereconstrueerde" in readme and "Licentie" in readme and "Citeren" in readme
+
+
+def test_run_it_yourself_page(site):
+    text = _text(site / "book" / "zelf-uitvoeren.html")
+    for needed in ("git clone", "make book", "make lab", "make test", "DIGITALE_INCLUSIE_DATA", "relatief pad"):
+        assert needed in text, needed
+    for chapter in CHAPTERS:
+        assert "zelf-uitvoeren.html" in (site / "notebooks" / f"{chapter}.html").read_text(encoding="utf-8")

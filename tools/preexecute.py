@@ -20,24 +20,11 @@ from jupyter_cache import get_cache
 from jupyter_cache.base import CacheBundleIn
 from jupyter_cache.executors.utils import single_nb_execution
 
-from digitale_inclusie.book import toc_files
+from digitale_inclusie.paths import DOWNLOADS, pages_with_code
 
 ROOT = Path(__file__).resolve().parents[1]
 MYST_READER = {"name": "myst_nb_md", "type": "plugin"}  # how myst-nb reads MyST notebooks
 NOTEBOOK_READER = {"name": "nbformat", "type": "plugin"}
-
-
-def executable_pages(root=ROOT):
-    """Pages with code: notebooks, and MyST Markdown pages with a kernelspec."""
-    pages = []
-    for name in toc_files(root):
-        for suffix in (".ipynb", ".md"):
-            path = root / f"{name}{suffix}"
-            if path.exists():
-                if suffix == ".ipynb" or "kernelspec:" in path.read_text(encoding="utf-8")[:600]:
-                    pages.append(path)
-                break
-    return pages
 
 
 def _execute(uri, notebook):
@@ -67,7 +54,8 @@ def main(argv=None):
     args = parser.parse_args(argv)
     cache = get_cache(args.cache)
     # the heaviest pages first, so that the workers finish at about the same time
-    pages = sorted(executable_pages(), key=lambda p: p.stat().st_size, reverse=True)
+    DOWNLOADS.mkdir(parents=True, exist_ok=True)  # the pages write their CSV files here
+    pages = sorted(pages_with_code(ROOT), key=lambda p: p.stat().st_size, reverse=True)
     records = [cache.add_nb_to_project(str(path), read_data=MYST_READER if path.suffix == ".md" else NOTEBOOK_READER)
                for path in pages]
     failed = []

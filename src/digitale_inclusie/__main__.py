@@ -1,23 +1,23 @@
-"""Command line: ``python -m digitale_inclusie {reconstruct,audit,tables,validate}``."""
+"""Command line: ``python -m digitale_inclusie {reconstruct,audit,tables,validate,checksums}``."""
 
 import argparse
 import sys
 from pathlib import Path
 
 from . import paths
-from .errors import InputFileError
+from .errors import AnalysisError, InputFileError
 
 
 def _published(args):
-    from .published import load_published
+    from .data.published import load_published
 
     return load_published(args.published)
 
 
 def cmd_reconstruct(args):
-    from .codebook import Codebook
+    from .data.codebook import Codebook
     from .fileio import atomic_write_text
-    from .reconstruct import respondent_frame, solve, to_csv_text
+    from .reconstruction.reconstruct import respondent_frame, solve, to_csv_text
 
     codebook = Codebook.load(args.codebook)
     published = _published(args)
@@ -30,23 +30,22 @@ def cmd_reconstruct(args):
 
 
 def cmd_audit(args):
-    from .audit import audit, rescued_by_nonresponse, rounding_findings
-    from .codebook import Codebook
+    from .data.codebook import Codebook
+    from .data.published import csv_number, printed_group_sizes
     from .fileio import atomic_write_text
-    from .published import format_value
-    from .reconstruct import group_sizes
+    from .reconstruction.audit import audit, rescued_by_nonresponse, rounding_findings
 
     codebook = Codebook.load(args.codebook)
     published = _published(args)
     register, respondents = audit(published, codebook)
     out = register.copy()
     for column in ("value", "reconstructed"):
-        out[column] = [format_value(v) for v in out[column]]
+        out[column] = [csv_number(v) for v in out[column]]
     atomic_write_text(args.out, out.to_csv(index=False, lineterminator="\n"))
     shares = (published["statistic"] != "n").sum()
     print(f"checked {len(published)} printed numbers ({shares} statistics, "
           f"{len(published) - shares} group sizes)")
-    sizes = group_sizes(published)
+    sizes = printed_group_sizes(published)
     for _, ok, text in rounding_findings(published, codebook, sizes):
         print(("  rounding ok: " if ok else "  ROUNDING NOT CONFIRMED: ") + text)
     for _, row in rescued_by_nonresponse(published, respondents, sizes).iterrows():
@@ -55,25 +54,25 @@ def cmd_audit(args):
     print(f"wrote {args.out}: {len(register)} printed numbers in the register")
     for _, row in register.iterrows():
         print(f"  {row['table']} {row['group']} {row['item'][:40]} {row['category']}: "
-              f"{format_value(row['value'])} -> {format_value(row['reconstructed']) or '-'}")
+              f"{csv_number(row['value'])} -> {csv_number(row['reconstructed']) or '-'}")
 
 
 def cmd_tables(args):
-    from .published import write_csv
-    from .respondents import load_respondents
-    from .tables import compute_tables
+    from .analysis import recompute
+    from .data.published import write_csv
+    from .data.respondents import load_respondents
 
     published = _published(args)
     source = args.data or paths.respondents_source()
     respondents = load_respondents(source)
-    tables = compute_tables(respondents, published).drop(columns=["exact"])
+    tables = recompute(respondents, published)  # the chapters' analysis cells, run on this file
     out = Path(args.out) / "tables.csv"
     write_csv(tables, out)
     print(f"wrote {out}: {len(tables)} numbers recomputed from {source}")
 
 
 def cmd_validate(args):
-    from .respondents import load_respondents
+    from .data.respondents import load_respondents
 
     source = args.data or paths.respondents_source()
     frame = load_respondents(source)
@@ -111,7 +110,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     try:
         args.func(args)
-    except InputFileError as exc:
+    except (InputFileError, AnalysisError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     return 0

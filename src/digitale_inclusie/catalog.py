@@ -56,8 +56,8 @@ def _where(data, path):
 
 def load_materials(path=MATERIALS, codebook=None, published=None):
     """The toolbox entries, validated; checked against the codebook and the printed list."""
-    from .codebook import Codebook
-    from .published import load_published
+    from .data.codebook import Codebook
+    from .data.published import load_published
 
     entries = _load_yaml(path, MATERIALS_SCHEMA)
     codebook = codebook or Codebook.load()
@@ -127,7 +127,7 @@ def materials_markdown(entries, share_text):
 
 def load_catalogue(path=CATALOGUE, codebook=None, materials=None):
     """The good-practice catalogue, validated; every reference checked."""
-    from .codebook import Codebook
+    from .data.codebook import Codebook
 
     data = _load_yaml(path, CATALOGUE_SCHEMA)
     codebook = codebook or Codebook.load()
@@ -278,3 +278,23 @@ def overview_html(frame, caption):
                              column_filters="header", paging=False, classes="display compact",
                              style="table-layout:auto;width:100%;margin:0;caption-side:top",
                              display_logo_when_loading=False, connected=False, showIndex=False)
+
+
+def challenges_markdown(challenges, practices):
+    """The challenges with the catalogue's actions that name them, as a MyST list-table (a
+    caption, the challenge as row header, links to chapter 5's sections and to the fiches).
+    ``challenges`` is a DataFrame indexed by challenge id with ``naam``, ``soort``,
+    ``hoofdstuk`` and ``acties`` (a list of practice ids)."""
+    names = {p["id"]: p["naam"] for p in practices}
+    lines = ["```{list-table} De uitdagingen uit het rapport en de acties uit de catalogus die ermee samenhangen",
+             ":header-rows: 1", ":stub-columns: 1", "", "* - Uitdaging", "  - Soort", "  - Acties in de catalogus"]
+    for _, row in challenges.iterrows():
+        actions = ", ".join(f"{{ref}}`{_text(names[i])} <praktijk-{i}>`" for i in row["acties"]) or "geen"
+        lines += [f"* - {{ref}}`{_text(row['naam'])} <{row['hoofdstuk']}>`", f"  - {row['soort']}", f"  - {actions}"]
+    lines.append("```")
+    return "\n".join(lines)
+
+
+def _text(value):
+    """Text for inside a MyST role's title: no backquotes or angle brackets that would end it."""
+    return str(value).replace("`", "'").replace("<", "‹").replace(">", "›")

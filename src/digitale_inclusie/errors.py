@@ -17,3 +17,15 @@ class InputFileError(ValueError):
         if more:
             text += f"\n  ... and {more} more"
         super().__init__(text)
+
+
+class AnalysisError(RuntimeError):
+    """An analysis cell of a page failed on the respondent file in use.
+
+    The message names the page, the cell (number and first line) and the cause."""
+
+    def __init__(self, page, cell, source, cause):
+        self.page, self.cell, self.cause = str(page), cell, cause
+        first = next((line for line in source.splitlines() if line.strip()), "")
+        where = f"{self.page}, cell {cell} ({first.strip()[:80]})" if cell else self.page
+        super().__init__(f"{where}: {type(cause).__name__}: {cause}")

@@ -1,4 +1,4 @@
-"""Locations of the project's data files."""
+"""Locations of the project's files, and which respondent file is in use."""
 
 import os
 from pathlib import Path
@@ -9,14 +9,57 @@ PUBLISHED = DATA / "published" / "cijfers.csv"
 DATAPACKAGE = DATA / "datapackage.json"
 RESPONDENTS = DATA / "respondenten.csv"  # the shipped reconstruction
 REGISTER = DATA / "register.csv"
-CONTEXT = DATA / "context" / "barometer.csv"
+BAROMETER = DATA / "context" / "barometer.csv"
 CHECKSUMS = DATA / "SHA256SUMS"
 CHECKSUMMED = (PUBLISHED, DATAPACKAGE, RESPONDENTS, REGISTER)
 DATA_ENV = "DIGITALE_INCLUSIE_DATA"
+SITE_EXTRA = REPO / "_build" / "site-extra"  # files the build writes for the site (html_extra_path)
+DOWNLOADS = SITE_EXTRA / "downloads"  # ... served as /downloads/ on the site
 
 
 def respondents_source():
-    """The respondent file to read: ``$DIGITALE_INCLUSIE_DATA`` when set (e.g. the real
-    survey file, recoded to the codebook), else the shipped reconstruction."""
+    """The respondent file to read: ``$DIGITALE_INCLUSIE_DATA`` when set (e.g. the real survey
+    file, recoded to the codebook), else the shipped reconstruction.
+
+    A relative path in the variable is taken from the repository root, wherever the reader
+    runs: the book executes every page in that page's own folder, and a notebook in JupyterLab
+    runs in ``notebooks/``, so the current folder cannot be the reference."""
     override = os.environ.get(DATA_ENV)
-    return Path(override) if override else RESPONDENTS
+    if not override:
+        return RESPONDENTS
+    path = Path(override).expanduser()
+    return path if path.is_absolute() else REPO / path
+
+
+def toc_files(book_root=REPO):
+    """Every file named in a Jupyter Book's _toc.yml (root first), without suffix."""
+    import yaml
+
+    toc = yaml.safe_load((Path(book_root) / "_toc.yml").read_text(encoding="utf-8"))
+    found = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            found.extend(node[key] for key in ("root", "file") if key in node)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(toc)
+    return found
+
+
+def pages_with_code(book_root=REPO):
+    """The book's pages that hold code, in toc order: notebooks, and MyST Markdown pages with a
+    kernelspec."""
+    pages = []
+    for name in toc_files(book_root):
+        for suffix in (".ipynb", ".md"):
+            path = Path(book_root) / f"{name}{suffix}"
+            if path.exists():
+                if suffix == ".ipynb" or "kernelspec:" in path.read_text(encoding="utf-8")[:600]:
+                    pages.append(path)
+                break
+    return pages

@@ -1,8 +1,10 @@
-"""The report's printed numbers (``data/published/cijfers.csv``).
+"""The report's printed numbers (``data/published/cijfers.csv``): the oracle.
 
 Every number the report prints is one row. The first six columns are the contract
-``table,breakdown,group,item,category,value``; the others say how to recompute the number
-from a respondent file:
+``table,breakdown,group,item,category,value``. The printed numbers never decide what the book
+computes (the chapter notebooks do, see :mod:`digitale_inclusie.analysis`); they are shown
+beside the computed numbers, checked by the tests, and used to build and audit the
+reconstruction. For that the other columns say which codebook cell a printed number is about:
 
 ``unit``       procent, uur or aantal
 ``statistic``  share (percentage of the group's answering respondents whose ``variable``
@@ -19,18 +21,14 @@ from fractions import Fraction
 
 import pandas as pd
 
-from .errors import InputFileError
-from .paths import PUBLISHED
+from ..errors import InputFileError
+from ..paths import PUBLISHED
+from .codebook import BREAKDOWNS
 
 KEY = ["table", "breakdown", "group", "item", "category"]
 CONTRACT = KEY + ["value"]
 COLUMNS = CONTRACT + ["unit", "statistic", "variable", "code", "rounding", "section", "source", "note"]
 
-BREAKDOWNS = {
-    "totaal": ("totaal",),
-    "grootte": ("klein", "middelgroot", "groot"),
-    "subsidie": ("met", "zonder"),
-}
 STATISTICS = ("share", "mean", "median", "min", "max", "n", "external")
 ROUNDINGS = ("half_up", "largest_remainder", "exact")
 UNITS = ("procent", "uur", "aantal")
@@ -83,22 +81,28 @@ def row_groups(published):
     return groups
 
 
+def printed_group_sizes(published):
+    """The printed number of respondents per group (block 'steekproef'): group -> n."""
+    rows = published[published["statistic"] == "n"]
+    return {row["group"]: int(row["value"]) for _, row in rows.iterrows()}
+
+
 def write_csv(frame, path):
-    """Write a table in the published format (values as plain numbers), atomically."""
-    from .fileio import atomic_write_text
+    """Write rows in the format of the printed numbers (values as plain numbers), atomically."""
+    from ..fileio import atomic_write_text
 
     out = frame.copy()
-    out["value"] = [format_value(v) for v in out["value"]]
+    out["value"] = [csv_number(v) for v in out["value"]]
     text = out.to_csv(index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     atomic_write_text(path, text)
 
 
-def format_value(v):
-    """A Fraction, int or None as it is written in a CSV: integers plainly, others with up to
-    four decimals."""
-    if v is None or (isinstance(v, float) and v != v):
+def csv_number(v):
+    """A number as it is written in a CSV file: whole numbers plainly, others with up to four
+    decimals (decimal point); missing -> empty."""
+    if v is None or pd.isna(v):
         return ""
-    v = Fraction(v)
+    v = Fraction(str(v)) if isinstance(v, float) else Fraction(v)
     if v.denominator == 1:
         return str(v.numerator)
     return f"{float(v):.4f}".rstrip("0")

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..errors import InputFileError
+from ..fileio import checksum_lines
+from ..paths import CHECKSUMS, DATA, DATAPACKAGE, RESPONDENTS, respondents_source
 from .codebook import HOURS, ID, Codebook
-from .errors import InputFileError
-from .fileio import checksum_lines
-from .paths import CHECKSUMS, DATA, DATAPACKAGE, RESPONDENTS, respondents_source
 
 OTHER_DELIMITERS = {";": "';'", "\t": "a tab", "|": "'|'"}
 

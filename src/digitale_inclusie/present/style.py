@@ -20,7 +20,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
-from .rounding import dutch_number
+from ..vocab import decimal
 
 # Okabe & Ito (2008), safe for the common forms of colour blindness
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -59,8 +59,8 @@ def seaborn_style():
         default = dict(matplotlib.rcParams)
         sns.set_theme(**THEME)
         themed = dict(matplotlib.rcParams)
-    lines = ["# The book's figure style: seaborn.set_theme(**digitale_inclusie.style.THEME), compiled.",
-             "# Regenerate with: python -c 'from digitale_inclusie.style import write_style; write_style()'"]
+    lines = ["# The book's figure style: seaborn.set_theme(**digitale_inclusie.present.style.THEME), compiled.",
+             "# Regenerate with: python -c 'from digitale_inclusie.present.style import write_style; write_style()'"]
     for key in sorted(themed):
         # image.cmap names a colormap that exists only once seaborn is imported; the book has no images
         if themed[key] != default[key] and key not in ("backend", "backend_fallback", "interactive", "image.cmap"):
@@ -113,7 +113,7 @@ def apply_theme():
 
 def percent_axis(axis):
     """Format an axis as Dutch percentages: 0%, 25%, ..."""
-    axis.set_major_formatter(FuncFormatter(lambda v, _: f"{dutch_number(v)}%"))
+    axis.set_major_formatter(FuncFormatter(lambda v, _: f"{decimal(v)}%"))
 
 
 def new_figure(height):
@@ -131,11 +131,13 @@ def png_bytes(fig):
     return buffer.getvalue()
 
 
-def figure_html(fig, alt, caption, number=None):
-    """A ``<figure>`` with the chart as inline PNG, its alt text and a numbered caption."""
+def figure_html(fig, alt, caption, number=None, caption_html=""):
+    """A ``<figure>`` with the chart as inline PNG, its alt text and a numbered caption;
+    ``caption_html`` (trusted HTML made by the book, e.g. a download link) ends the caption."""
     if not alt or not alt.strip():
         raise ValueError("every figure needs alt text")
     data = base64.b64encode(png_bytes(fig)).decode("ascii")
     label = f"<strong>{escape(number)}:</strong> " if number else ""
+    extra = f" {caption_html}" if caption_html else ""
     return (f'<figure class="di-figure"><img src="data:image/png;base64,{data}" alt="{escape(alt)}" '
-            f'style="max-width:100%;height:auto"><figcaption>{label}{escape(caption)}</figcaption></figure>')
+            f'style="max-width:100%;height:auto"><figcaption>{label}{escape(caption)}{extra}</figcaption></figure>')

@@ -19,19 +19,32 @@ from itertools import product
 
 import pandas as pd
 
-from .codebook import Codebook
-from .published import BREAKDOWNS, KEY, row_groups
-from .rounding import grim_counts, half_up, largest_remainder, percent
-from .tables import compare, compute_tables, share_fraction
+from ..analysis import compare, recompute
+from ..data.codebook import BREAKDOWNS, MISSING, SIZE, SUBSIDY, Codebook
+from ..data.published import KEY, printed_group_sizes, row_groups
+from ..data.register import COLUMNS as REGISTER_COLUMNS
+from ..data.register import KIND_INCONSISTENT, KIND_NOT_COMPUTABLE
+from ..stats import exact_percent as percent
+from ..stats import grim_counts, largest_remainder
+from ..stats import round_half_up as half_up
+from ..vocab import decimal
 
-REGISTER_COLUMNS = KEY + ["value", "unit", "reconstructed", "kind", "reason"]
-KIND_INCONSISTENT = "inconsistent"
-KIND_NOT_COMPUTABLE = "niet_berekenbaar"
+
+def fmt(x):
+    """A percentage in an explanation: one decimal, decimal comma."""
+    return decimal(x, 1)
 
 
-def fmt(x, decimals=1):
-    """A number the Dutch way: decimal comma."""
-    return f"{float(x):.{decimals}f}".replace(".", ",")
+def answer_counts(respondents, group, variable, code):
+    """(k, m): how many of the group's respondents gave answer ``code`` to ``variable``, and
+    how many answered it at all (skipped answers left out, as in the chapters). For the
+    explanations of the register; the numbers themselves come from the chapters' analysis."""
+    if group == "totaal":
+        members = respondents
+    else:
+        members = respondents[(respondents[SIZE] == group) | (respondents[SUBSIDY] == group)]
+    answered = members[variable][members[variable] != MISSING]
+    return int((answered == code).sum()), len(answered)
 
 
 def grim_reason(p, n):
@@ -146,7 +159,8 @@ def rescued_by_nonresponse(published, respondents, sizes):
         grim = grim_reason(row["value"], n)
         if not grim:
             continue
-        exact, m = share_fraction(respondents, row["group"], row["variable"], row["code"])
+        k, m = answer_counts(respondents, row["group"], row["variable"], row["code"])
+        exact = percent(k, m)
         if half_up(exact) != row["value"]:
             continue  # not reproduced: in the register
         records.append({**{k: row[k] for k in KEY}, "value": row["value"], "n": n, "m": m,
@@ -188,10 +202,9 @@ def audit(published, codebook=None):
     codebook = codebook or Codebook.load()
     result = solve(published, codebook)
     respondents = respondent_frame(result, codebook)
-    recomputed = compute_tables(respondents, published)
+    recomputed = recompute(respondents, published)  # the chapters' own analysis cells
     compared = compare(recomputed, published)
-    sizes = {g: int(v) for g, v in zip(published.loc[published["statistic"] == "n", "group"],
-                                       published.loc[published["statistic"] == "n", "value"])}
+    sizes = printed_group_sizes(published)
     records = []  # one per printed number that the reconstruction does not reproduce
     for idx, row in compared[~compared["matches"]].iterrows():
         printed = published.loc[idx]
@@ -204,7 +217,7 @@ def audit(published, codebook=None):
             kind = KIND_INCONSISTENT
             m = None
             if printed["statistic"] == "share" and printed["variable"] in codebook.by_name:
-                m = share_fraction(respondents, printed["group"], printed["variable"], printed["code"])[1]
+                m = answer_counts(respondents, printed["group"], printed["variable"], printed["code"])[1]
             reason = explain(published, idx, sizes, m)
         records.append({**{k: row[k] for k in KEY}, "value": row["printed"], "unit": printed["unit"],
                         "reconstructed": row["recomputed"], "kind": kind, "reason": reason})

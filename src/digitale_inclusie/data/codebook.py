@@ -4,12 +4,13 @@ import json
 from dataclasses import dataclass
 from functools import cached_property
 
-from .paths import DATAPACKAGE
+from ..paths import DATAPACKAGE
 
 MISSING = "geen_antwoord"  # explicit code: the respondent did not answer the item
 ID, SIZE, SUBSIDY, HOURS = "respondent_id", "grootte", "subsidie", "uren_per_week"
 SIZES = ("klein", "middelgroot", "groot")
 SUBSIDIES = ("met", "zonder")
+BREAKDOWNS = {"totaal": ("totaal",), "grootte": SIZES, "subsidie": SUBSIDIES}  # groups per breakdown
 
 
 @dataclass(frozen=True)
@@ -66,3 +67,22 @@ class Codebook:
     def answer_codes(self, name):
         """The codes of a categorical item other than the non-response code."""
         return tuple(c for c in self.by_name[name].codes if c != MISSING)
+
+    @cached_property
+    def answer_labels(self):
+        """answer code -> Dutch label, the first label the codebook gives the code (so 'ja' is
+        'Ja'; a question may label it otherwise, e.g. 'Gebruikt': see :meth:`label`)."""
+        out = {}
+        for f in self.fields:
+            for code, label in f.labels.items():
+                out.setdefault(code, label)
+        return out
+
+    def label(self, value, variable=None):
+        """The Dutch label of a column name (its title) or an answer code (of ``variable`` when
+        given); other values unchanged."""
+        if value in self.by_name:
+            return self.by_name[value].title
+        if variable in self.by_name and value in self.by_name[variable].labels:
+            return self.by_name[variable].labels[value]
+        return self.answer_labels.get(value, value)

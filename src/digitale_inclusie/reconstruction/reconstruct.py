@@ -33,11 +33,10 @@ from fractions import Fraction
 import numpy as np
 import pandas as pd
 
-from .codebook import HOURS, ID, MISSING, SIZE, SIZES, SUBSIDIES, SUBSIDY, Codebook
+from ..data.codebook import BREAKDOWNS, HOURS, ID, MISSING, SIZE, SIZES, SUBSIDIES, SUBSIDY, Codebook
+from ..data.published import printed_group_sizes, row_groups
+from ..stats import largest_remainder
 from .milp import Infeasible, Program
-from .published import BREAKDOWNS, row_groups
-from .rounding import largest_remainder
-from .tables import hour_matches
 
 SEED = 20230822  # first day of the survey; fixes how counts are dealt out to respondents
 W_MISS = 6  # not reproducing one printed number costs as much as six skipped answers
@@ -61,16 +60,22 @@ def cells_of(group):
     return tuple(c for c in CELLS if group in c)
 
 
-def group_sizes(published):
-    """Printed number of respondents per group (table 'steekproef')."""
-    rows = published[published["statistic"] == "n"]
-    return {row["group"]: int(row["value"]) for _, row in rows.iterrows()}
+def hour_matches(code, hours):
+    """Whether a number of hours meets the condition of a printed share of hours: '<=4',
+    '>=20', 'in:38|40' (the ``code`` column of the printed numbers)."""
+    if code.startswith("<="):
+        return hours <= Fraction(code[2:])
+    if code.startswith(">="):
+        return hours >= Fraction(code[2:])
+    if code.startswith("in:"):
+        return any(hours == Fraction(v) for v in code[3:].split("|"))
+    raise ValueError(f"unknown condition '{code}' for a number")
 
 
 def joint_counts(published):
     """Respondents per (size, subsidy) cell: the subsidy groups spread over the size classes
     in proportion to their size, rounded by largest remainder; both margins are kept."""
-    n = group_sizes(published)
+    n = printed_group_sizes(published)
     total = n["totaal"]
     if sum(n[s] for s in SIZES) != total or sum(n[g] for g in SUBSIDIES) != total:
         raise ValueError(f"printed group sizes do not add up to {total}: {n}")

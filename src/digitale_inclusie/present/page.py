@@ -1,0 +1,274 @@
+"""What a page of the book calls after its analysis: one :class:`Page` per page.
+
+A chapter notebook computes every table and figure with pandas in its own cells (see
+:mod:`digitale_inclusie.analysis`); :meth:`Page.show` then lays a result out: the chart, the
+accessible table with the printed number beside any computed number that differs from it, and
+the CSV download. Nothing here computes a statistic from respondents.
+"""
+
+import hashlib
+from html import escape
+from pathlib import Path
+
+import pandas as pd
+
+from ..analysis import labels_of, plain
+from ..data.codebook import SIZE, SIZES, SUBSIDIES, SUBSIDY, Codebook
+from ..data.published import load_published
+from ..data.register import load_register, reasons
+from ..paths import DATAPACKAGE, DOWNLOADS, PUBLISHED, REGISTER, RESPONDENTS, respondents_source
+from ..vocab import GROUPS, number_text, numbered, table_label
+from . import charts, downloads
+from .style import figure_html
+from .tables import Cell, block_table, frame_table
+
+GROUP_ORDER = ("totaal",) + SIZES + SUBSIDIES
+
+
+class HTML:
+    """Rich display (text/html) for a notebook and for myst-nb's glue."""
+
+    def __init__(self, html):
+        self.html = html
+
+    def _repr_html_(self):
+        return self.html
+
+    def __repr__(self):
+        return "<HTML>"
+
+
+class Markdown:
+    """Rich display (text/markdown), rendered as MyST by the book."""
+
+    def __init__(self, text):
+        self.text = text
+
+    def _repr_markdown_(self):
+        return self.text
+
+    def __repr__(self):
+        return "<Markdown>"
+
+
+class Page:
+    """The presentation of one page: computed results next to the printed numbers, downloads.
+
+    ``respondents`` is the DataFrame the page's analysis used; ``source`` the file it came from
+    (default: the file in use, :func:`~digitale_inclusie.paths.respondents_source`)."""
+
+    def __init__(self, respondents, source=None):
+        self.df = respondents
+        self.source = Path(source) if source else respondents_source()
+        self.codebook = Codebook.load()
+        published = load_published()
+        self.printed = published[published["statistic"] != "external"]
+        # the register explains the reconstruction's differences only, not those of another file
+        self.reasons = reasons(load_register()) if self.reconstruction else {}
+        self.sizes = {"totaal": len(respondents),
+                      **{g: int((respondents[SIZE] == g).sum()) for g in SIZES},
+                      **{g: int((respondents[SUBSIDY] == g).sum()) for g in SUBSIDIES}}
+
+    @property
+    def reconstruction(self):
+        """Whether the numbers come from the shipped reconstruction (not real survey data)."""
+        return self.source.resolve() == RESPONDENTS.resolve()
+
+    # ------------------------------------------------------------------ notice
+
+    def notice(self):
+        """The note above every chapter: where its numbers come from."""
+        if self.reconstruction:
+            text = ("Alle cijfers in dit hoofdstuk zijn berekend uit het **gereconstrueerde "
+                    "respondentenbestand** van deze kennisbank, niet overgenomen uit het rapport. Dat "
+                    "bestand reproduceert de gedrukte cijfers; waar een gedrukt cijfer niet te "
+                    "reproduceren valt, tonen de tabellen beide, met de reden. Boven elke tabel staat de "
+                    "code die haar berekent (**Toon code**), eronder een CSV-bestand met de cijfers. Zie "
+                    "[Over de data en de methode](../book/over-de-data.md) en "
+                    "[Zelf uitvoeren](../book/zelf-uitvoeren.md).")
+        else:
+            text = (f"Alle cijfers in dit hoofdstuk zijn berekend uit het respondentenbestand "
+                    f"`{self.source.name}` ({len(self.df)} respondenten). Waar ze afwijken van het "
+                    "rapport, tonen de tabellen beide. Boven elke tabel staat de code die haar "
+                    "berekent (**Toon code**).")
+        return Markdown(f"```{{admonition}} Over deze cijfers\n:class: note\n{text}\n```")
+
+    # ------------------------------------------------------------------ results as cells
+
+    def _label(self, value, variable=""):
+        if value in GROUPS:
+            return GROUPS[value]
+        return self.codebook.label(value, variable or None)
+
+    def _variable(self, result, labels, printed):
+        """The codebook column a cell is about: one of its labels, else the column its printed
+        counterpart is about, else the name of the result or of one of its axes (a grouping
+        column such as 'grootte' is not an item)."""
+        names = self.codebook.by_name
+        for label in labels:
+            if label in names:
+                return label
+        if printed is not None and printed["variable"] in names:
+            return printed["variable"]
+        for axis_name in (getattr(result, "name", None), result.index.name,
+                          getattr(getattr(result, "columns", None), "name", None)):
+            if axis_name in names and axis_name not in (SIZE, SUBSIDY):
+                return axis_name
+        return ""
+
+    def _order(self, labels, variable=""):
+        """Groups, codebook columns and answer codes (of ``variable`` when known) in their
+        canonical order; other labels as given."""
+        names = self.codebook.names
+        field = self.codebook.by_name.get(variable)
+        codes = list(field.codes) if field and field.codes else list(self.codebook.answer_labels)
+
+        def key(pair):
+            position, label = pair
+            if label in GROUP_ORDER:
+                return (0, GROUP_ORDER.index(label))
+            if label in names:
+                return (1, names.index(label))
+            if label in codes:
+                return (2, codes.index(label))
+            return (3, position)
+
+        return [label for _, label in sorted(enumerate(labels), key=key)]
+
+    def cells(self, result, block, value_label=None, unit=None):
+        """A result (Series or DataFrame) as :class:`Cell` objects, each with the printed number
+        of the report beside it where the report prints one; plus rows, columns and the row
+        header in the order shown."""
+        frame = result.to_frame(value_label or "_value") if isinstance(result, pd.Series) else result
+        series = isinstance(result, pd.Series)
+        printed = self.printed[self.printed["table"] == block]
+        variables = set(printed["variable"]) & set(self.codebook.names)
+        hint = variables.pop() if len(variables) == 1 else ""  # the one item of e.g. Tabel 12
+        rows_in = self._order(list(frame.index), hint)
+        cols_in = [frame.columns[0]] if series else self._order(list(frame.columns), hint)
+        cells = []
+        for r in rows_in:
+            for c in cols_in:
+                labels = (r,) if series else (r, c)
+                matches = [row for _, row in printed.iterrows() if set(labels) <= labels_of(row)]
+                if len(matches) > 1:
+                    raise KeyError(f"{block}: {len(matches)} printed numbers fit the cell {labels}")
+                match = matches[0] if matches else None
+                group = next((x for x in labels if x in GROUP_ORDER), "totaal")
+                variable = self._variable(result, labels, match)
+                answer = next((x for x in labels if x in self.codebook.answer_labels and x not in GROUP_ORDER), None)
+                cell_unit = match["unit"] if match is not None else (unit or "procent")
+                column_label = (value_label or self._default_header(cell_unit)) if series else self._label(c, variable)
+                if answer:
+                    answer_text = self._label(answer, variable)
+                elif match is not None:
+                    answer_text = match["category"]
+                else:
+                    answer_text = "" if series else str(c)
+                reason = ""
+                if match is not None:
+                    reason = self.reasons.get(tuple(match[k] for k in ("table", "breakdown", "group", "item", "category")), "")
+                cells.append(Cell(
+                    row=self._label(r, variable), column=column_label, group=group, n=self.sizes.get(group, 0),
+                    variable=variable, answer=answer_text, value=plain(frame.at[r, c]), unit=cell_unit,
+                    printed=match["value"] if match is not None else None, reason=reason))
+        rows = list(dict.fromkeys(c.row for c in cells))
+        columns = list(dict.fromkeys(c.column for c in cells))
+        by_group = all(r in GROUP_ORDER for r in rows_in)
+        return cells, rows, columns, ("Groep" if by_group else "")
+
+    @staticmethod
+    def _default_header(unit):
+        return {"procent": "Aandeel respondenten", "uur": "Uur per week", "aantal": "Respondenten"}[unit]
+
+    # ------------------------------------------------------------------ a table or figure
+
+    def show(self, result, block, caption, chart=None, chart_title=None, figure=None, value_label=None,
+             unit=None, row_header=None, note=None):
+        """Lay out one computed table or figure: chart (``bars``, ``stacked`` or ``means``),
+        accessible table, download. ``block`` names the printed block it computes (``tabel_1``,
+        ``figuur_1``, ``uren``, ...) or, for a result the report does not print, a name of its
+        own; ``figure`` numbers a chart that shows a numbered table (Tabel 11 is Figuur 8)."""
+        cells, rows, columns, header = self.cells(result, block, value_label, unit)
+        number = numbered(block)
+        figure_number = figure or (number if number and number.startswith("Figuur") else None)
+        table_number = number if number and number.startswith("Tabel") else None
+        label = number or table_label(block)
+        filename = downloads.write_block(block, label, cells, self.codebook, self.reconstruction)
+        parts = []
+        if chart:
+            title = chart_title or caption
+            chart_caption = title if figure_number or not table_number else f"{title} (grafiek bij {table_number.lower()})"
+            fig, alt = charts.CHARTS[chart](self._chart_frame(cells, rows, columns, chart), title)
+            parts.append(figure_html(fig, alt, chart_caption, figure_number,
+                                     downloads.link_html(filename, f"cijfers van {(figure_number or label).lower()} als CSV")))
+        table_caption = caption if table_number or not figure_number else f"{caption} (cijfers bij {figure_number.lower()})"
+        parts.append(block_table(cells, rows, columns, table_caption, table_number,
+                                 row_header if row_header is not None else header))
+        if note:
+            parts.append(f'<p class="di-unit">{escape(note)}</p>')
+        parts.append(downloads.links_html(filename, label))
+        return HTML("".join(parts))
+
+    @staticmethod
+    def _chart_frame(cells, rows, columns, chart):
+        """The numbers of a chart: one row per bar. Bars of percentages show items, so a table
+        with groups as rows is turned."""
+        frame = pd.DataFrame(index=rows, columns=columns, dtype=object)
+        for c in cells:
+            frame.at[c.row, c.column] = c.value
+        if chart == "bars" and all(c.group != "totaal" for c in cells) and set(rows) <= set(GROUPS.values()):
+            frame = frame.T
+        return frame
+
+    def frame(self, frame, caption, row_header=""):
+        """A small table of counts (e.g. a crosstab) with Dutch labels, as an accessible table."""
+        shown = frame.copy()
+        shown.index = [self._label(x) for x in shown.index]
+        shown.columns = [self._label(x) for x in shown.columns]
+        shown = shown.reset_index(names=row_header or " ")
+        return HTML(frame_table(shown.astype(str), caption))
+
+    def data_downloads(self):
+        """Copy the data files in use into the downloads folder; a list of links to them."""
+        items = []
+        if self.reconstruction:
+            downloads.copy_file(self.source, "respondenten.csv", True)
+            items.append(("respondenten.csv", f"het gereconstrueerde respondentenbestand ({len(self.df)} rijen)"))
+        files = [(DATAPACKAGE, "datapackage.json", "het codeboek (Frictionless data package)"),
+                 (PUBLISHED, "cijfers.csv", "de gedrukte cijfers van het rapport"),
+                 (REGISTER, "register.csv", "het register van gedrukte cijfers die niet te reproduceren zijn")]
+        for source, name, text in files:
+            downloads.copy_file(source, name, self.reconstruction)
+            items.append((name, text))
+        items.append((downloads.README, "de toelichting bij alle cijferbestanden"))
+        html = ['<ul class="di-downloads">']
+        for name, text in items:
+            digest = hashlib.sha256((DOWNLOADS / name).read_bytes()).hexdigest()
+            html.append(f"<li>{downloads.link_html(name, name)}: {escape(text)} "
+                        f'<span class="di-checksum">(SHA-256 <code>{digest[:16]}…</code>)</span></li>')
+        if not self.reconstruction:
+            html.append("<li>Het respondentenbestand zelf staat niet op deze site: ze is gebouwd met een ander "
+                        "bestand (DIGITALE_INCLUSIE_DATA), mogelijk met echte enquêtedata die niet openbaar zijn.</li>")
+        html.append("</ul>")
+        return HTML("".join(html))
+
+    def diagram(self, phase_names, centre, number, caption):
+        """Figure 4: the policy phases around the practice actions (no numbers, no download)."""
+        fig, alt = charts.phases(phase_names, centre)
+        return HTML(figure_html(fig, alt, caption, number))
+
+    def printed_caption(self, block):
+        """The caption the report prints for a block whose content shows otherwise (from the
+        transcription's note), as a sentence for under the table; '' when there is none."""
+        notes = self.printed.loc[self.printed["table"] == block, "note"]
+        return f"Let op: {notes.iloc[0]}" if len(notes) and notes.iloc[0] else ""
+
+
+def glue_numbers(unit, **values):
+    """Glue computed values for the prose, as Dutch text: ``glue_numbers('procent', h1_x=72)``
+    makes ``{glue:text}`h1_x``` read '72%'. Hours are written with ' uur'."""
+    from myst_nb import glue
+
+    for name, value in values.items():
+        glue(name, number_text(plain(value), unit, long=True), display=False)

@@ -1,0 +1,91 @@
+"""Accessible HTML tables (caption, scoped headers), for computed numbers and for the data page.
+
+The cells are computed elsewhere; a table only lays them out. A computed number that differs
+from the one the report prints is marked, with the printed number beside it and, below the
+table, the reason.
+"""
+
+from dataclasses import dataclass
+from html import escape
+
+from ..vocab import number_text
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One number of a table as shown, with what a reader or a download needs to know of it."""
+
+    row: str  # row label as shown
+    column: str  # column label as shown
+    group: str  # group code: totaal, klein, ..., met, zonder
+    n: int  # respondents in that group (in the file used)
+    variable: str  # codebook column, or '' when the number is not about one column
+    answer: str  # answer or statistic, as shown
+    value: object  # the computed number (int, Fraction or None)
+    unit: str  # procent, uur or aantal
+    printed: object = None  # the number the report prints, where it prints one
+    reason: str = ""  # why the computed number differs from the printed one, when known
+
+    @property
+    def differs(self):
+        return self.printed is not None and (self.value is None or float(self.value) != float(self.printed))
+
+
+def cell_html(cell, long=False):
+    """One ``<td>``: the computed value, and the printed one where they differ. ``long`` writes
+    the unit of hours out ('10 uur'), for tables that mix units."""
+    shown = escape(number_text(cell.value, cell.unit, long))
+    if not cell.differs:
+        return f"<td>{shown}</td>"
+    printed = escape(number_text(cell.printed, cell.unit, long))
+    return (f'<td class="di-differs">{shown} <span class="di-mark" aria-hidden="true">*</span>'
+            f'<br><span class="di-printed">rapport: {printed}</span></td>')
+
+
+def block_table(cells, rows, columns, caption, number=None, row_header="", notes=True):
+    """A table of computed numbers: ``rows`` and ``columns`` are the labels in order, ``cells``
+    the :class:`Cell` objects (looked up by row and column label)."""
+    by_place = {(c.row, c.column): c for c in cells}
+    units = {c.unit for c in cells}
+    html = ['<div class="di-table-wrap" tabindex="0" role="region" aria-label="'
+            f'{escape(number or caption)}"><table class="di-table">']
+    title = f"<strong>{escape(number)}:</strong> " if number else ""
+    html.append(f"<caption>{title}{escape(caption)}</caption>")
+    html.append("<thead><tr>" + f'<th scope="col">{escape(row_header)}</th>')
+    html.extend(f'<th scope="col">{escape(c)}</th>' for c in columns)
+    html.append("</tr></thead><tbody>")
+    for r in rows:
+        html.append(f'<tr><th scope="row">{escape(r)}</th>')
+        for c in columns:
+            cell = by_place.get((r, c))
+            html.append(cell_html(cell, long=units != {"uur"}) if cell else "<td>–</td>")
+        html.append("</tr>")
+    html.append("</tbody></table>")
+    differing = [c for c in cells if c.differs]
+    if notes and differing:
+        html.append('<ul class="di-notes">')
+        for c in differing:
+            where = ", ".join(x for x in (c.row, c.column) if x and x not in ("Aandeel respondenten", "Waarde"))
+            html.append(f'<li><span aria-hidden="true">*</span> {escape(where)}: het rapport drukt '
+                        f"{escape(number_text(c.printed, c.unit))}, hier berekend: "
+                        f"{escape(number_text(c.value, c.unit))}. {escape(c.reason)}</li>")
+        html.append("</ul>")
+    if units == {"uur"}:
+        html.append('<p class="di-unit">Waarden in uur per week.</p>')
+    html.append("</div>")
+    return "".join(html)
+
+
+def frame_table(frame, caption, row_header_column=True, css_class=""):
+    """A DataFrame of text as an accessible table: the first column as row headers."""
+    head = "".join(f'<th scope="col">{escape(str(c))}</th>' for c in frame.columns)
+    body = []
+    for _, row in frame.iterrows():
+        values = [str(v) for v in row]
+        first = (f'<th scope="row">{escape(values[0])}</th>' if row_header_column
+                 else f"<td>{escape(values[0])}</td>")
+        body.append("<tr>" + first + "".join(f"<td>{escape(v)}</td>" for v in values[1:]) + "</tr>")
+    classes = f"di-table {css_class}".strip()
+    return (f'<div class="di-table-wrap" tabindex="0" role="region" aria-label="{escape(caption)}">'
+            f'<table class="{classes}"><caption>{escape(caption)}</caption>'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>")
