@@ -37,7 +37,7 @@ $(LAB): $(STAMP) requirements-lab.txt
 	touch $@
 
 lab: $(LAB)
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
 ## notebooks: re-run the chapter notebooks in place, so their committed outputs are current
 notebooks: $(STAMP)

@@ -153,6 +153,16 @@ def test_no_chapter_loads_the_reconstruction():
         assert "reconstruction" not in page.read_text(encoding="utf-8"), page.name
 
 
+def test_a_result_without_a_printed_cell_is_a_clear_error(respondents, published, capsys, monkeypatch):
+    results = analysis.run(respondents)
+    results["tabel_6"] = results["tabel_6"].drop(index="klein")
+    with pytest.raises(AnalysisError, match="tabel_6: 0 cells fit the printed number for group 'klein'"):
+        analysis.recompute(respondents, published, results)
+    monkeypatch.setattr(analysis, "run", lambda df: results)
+    assert main(["tables", "--out", "unused"]) == 2
+    assert "error: the analysis cells: KeyError" in capsys.readouterr().err
+
+
 def test_locate_needs_exactly_one_cell():
     row = {"table": "t", "group": "klein", "variable": "v", "code": "ja", "item": "V", "category": "Ja"}
     table = pd.DataFrame({"v": [1, 2]}, index=["klein", "groot"])

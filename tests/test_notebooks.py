@@ -35,3 +35,16 @@ def test_a_chapter_run_in_its_own_folder_reads_the_file_named_by_a_relative_path
     assert "Burgers 100%" in html and "rapport: 72%" in html
     assert "iedereen-ja.csv" in notice
     assert not pd.read_csv(folder / "iedereen-ja.csv").empty
+
+
+def test_make_lab_installs_a_pinned_jupyterlab():
+    import re
+    import subprocess
+
+    lines = [line for line in (REPO / "requirements-lab.txt").read_text(encoding="utf-8").splitlines()
+             if line and not line.startswith("#")]
+    assert lines[0] == "-r requirements.txt"
+    assert all(re.fullmatch(r"[A-Za-z0-9_.\-]+==[0-9][A-Za-z0-9.+\-]*", line) for line in lines[1:]), lines
+    assert any(line.startswith("jupyterlab==4.") for line in lines)
+    plan = subprocess.run(["make", "-n", "lab"], cwd=REPO, capture_output=True, text=True, check=True).stdout
+    assert "requirements-lab.txt" in plan or "jupyter lab --notebook-dir=notebooks" in plan

@@ -1,8 +1,16 @@
-"""Digitale inclusie in Vlaamse lokale besturen: data, reconstruction, audit and tables.
+"""Digitale inclusie in Vlaamse lokale besturen: the package behind the executable book.
 
-The package holds all logic behind the book: loading and validating the report's printed
-numbers and a respondent file, reconstructing a respondent file that reproduces the printed
-numbers, auditing the printed numbers for internal consistency, and recomputing every table.
+One job per module (the README has the full map):
+
+* :mod:`.data` — the codebook, the respondent file (loaded and validated), the printed numbers
+  (the oracle), the register, the context figures;
+* :mod:`.stats` — the report's percentages and rounding, exact;
+* :mod:`.vocab` — the Dutch vocabulary: group labels, table names, number formatting;
+* :mod:`.analysis` — runs the chapter notebooks' ``analysis`` cells, the one implementation of
+  every table, for the book, ``tables`` and the audit;
+* :mod:`.present` — what a page shows: tables, charts, downloads;
+* :mod:`.reconstruction` — the reconstructed respondent file and the audit;
+* :mod:`.catalog` — the toolbox and the good-practice catalogue.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -124,9 +124,12 @@ def recompute(respondents, published, results=None):
         if row["statistic"] == "external":
             values.append(None)
             continue
-        if row["table"] not in results:
-            raise KeyError(f"no analysis cell computes '{row['table']}' (expected a variable of that name)")
-        values.append(locate(results[row["table"]], row))
+        try:
+            if row["table"] not in results:
+                raise KeyError(f"no analysis cell computes '{row['table']}' (expected a variable of that name)")
+            values.append(locate(results[row["table"]], row))
+        except KeyError as exc:
+            raise AnalysisError("the analysis cells", None, "", exc) from None
     out = published[COLUMNS].copy()
     out["value"] = pd.Series(values, index=out.index, dtype=object)
     return out

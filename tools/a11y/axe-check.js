@@ -1,5 +1,6 @@
 // Accessibility check of built pages: axe-core (WCAG 2.1 A and AA rules) in Debian's Chromium.
 // Also records every request to anything but a local file, which must not happen offline.
+// Every <details> (the folded code cells) is opened first, so their content is checked too.
 // usage: node tools/a11y/axe-check.js PAGE.html ...   (exit 1 on any violation or outside request)
 const { chromium } = require('playwright-core');
 const fs = require('fs');
@@ -22,6 +23,10 @@ const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'
   let problems = 0;
   for (const file of process.argv.slice(2)) {
     await page.goto('file://' + path.resolve(file));
+    // Unfold every folded code cell ("Toon code"), with animations off, so that the code a reader
+    // opens is checked too (contrast of the highlighted code, scrollable blocks).
+    await page.addStyleTag({ content: '*, *::before, *::after { animation: none !important; transition: none !important; }' });
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
     await page.addScriptTag({ content: axeSource });
     const result = await page.evaluate(async () =>
       await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));

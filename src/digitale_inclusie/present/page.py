@@ -25,30 +25,26 @@ from .tables import Cell, block_table, frame_table
 GROUP_ORDER = ("totaal",) + SIZES + SUBSIDIES
 
 
-class HTML:
-    """Rich display (text/html) for a notebook and for myst-nb's glue."""
-
-    def __init__(self, html):
-        self.html = html
-
-    def _repr_html_(self):
-        return self.html
-
-    def __repr__(self):
-        return "<HTML>"
-
-
-class Markdown:
-    """Rich display (text/markdown), rendered as MyST by the book."""
+class _Rich:
+    """Rich display of text made by the book, for a notebook and for myst-nb's glue."""
 
     def __init__(self, text):
         self.text = text
 
-    def _repr_markdown_(self):
+    def __repr__(self):
+        return f"<{type(self).__name__}>"
+
+
+class HTML(_Rich):
+    def _repr_html_(self):
         return self.text
 
-    def __repr__(self):
-        return "<Markdown>"
+
+class Markdown(_Rich):
+    """Rendered as MyST by the book (``nb_render_markdown_format: myst``)."""
+
+    def _repr_markdown_(self):
+        return self.text
 
 
 class Page:

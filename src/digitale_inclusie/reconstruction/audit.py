@@ -30,11 +30,6 @@ from ..stats import round_half_up as half_up
 from ..vocab import decimal
 
 
-def fmt(x):
-    """A percentage in an explanation: one decimal, decimal comma."""
-    return decimal(x, 1)
-
-
 def answer_counts(respondents, group, variable, code):
     """(k, m): how many of the group's respondents gave answer ``code`` to ``variable``, and
     how many answered it at all (skipped answers left out, as in the chapters). For the
@@ -52,8 +47,8 @@ def grim_reason(p, n):
     if grim_counts(p, n):
         return None
     below = max(k for k in range(n + 1) if percent(k, n) < p)
-    return (f"geen aantal op {n} rondt af op {p}%: {below}/{n} = {fmt(percent(below, n))}% en "
-            f"{below + 1}/{n} = {fmt(percent(below + 1, n))}%")
+    return (f"geen aantal op {n} rondt af op {p}%: {below}/{n} = {decimal(percent(below, n), 1)}% en "
+            f"{below + 1}/{n} = {decimal(percent(below + 1, n), 1)}%")
 
 
 def implied_total(published, variable, code, breakdown, sizes):
@@ -92,7 +87,7 @@ def total_reasons(published, row, sizes):
             groups = ", ".join(f"{g} {v}%" for g, v in values.items())
             reasons.append(f"het totaal {p_total}% past niet bij de groepen naar {breakdown} "
                            f"({groups}): gewogen naar groepsgrootte ligt het totaal tussen "
-                           f"{fmt(lo)}% en {fmt(hi)}%")
+                           f"{decimal(lo, 1)}% en {decimal(hi, 1)}%")
     return reasons
 
 
@@ -165,7 +160,7 @@ def rescued_by_nonresponse(published, respondents, sizes):
             continue  # not reproduced: in the register
         records.append({**{k: row[k] for k in KEY}, "value": row["value"], "n": n, "m": m,
                         "reason": (f"{grim[0].upper()}{grim[1:]}; met {m} antwoorden wel: "
-                                   f"{fmt(exact)}%.")})
+                                   f"{decimal(exact, 1)}%.")})
     return pd.DataFrame(records, columns=KEY + ["value", "n", "m", "reason"])
 
 
