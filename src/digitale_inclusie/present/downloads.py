@@ -58,12 +58,12 @@ def write_block(name, label, cells, codebook, reconstruction, folder=None):
 
 
 def copy_file(source, name, reconstruction, folder=None):
-    """Copy a data file into the downloads folder (for the data page); return its name."""
+    """Copy a data file into the downloads folder (for the data page); return the copy's path."""
     folder = folder or DOWNLOADS
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, folder / name)
     write_readme(reconstruction, folder)
-    return name
+    return folder / name
 
 
 def readme_text(reconstruction):

@@ -16,7 +16,7 @@ from ..analysis import labels_of, plain
 from ..data.codebook import SIZE, SIZES, SUBSIDIES, SUBSIDY, Codebook
 from ..data.published import load_published
 from ..data.register import load_register, reasons
-from ..paths import DATAPACKAGE, DOWNLOADS, PUBLISHED, REGISTER, RESPONDENTS, respondents_source
+from ..paths import DATAPACKAGE, PUBLISHED, REGISTER, RESPONDENTS, respondents_source
 from ..vocab import GROUPS, number_text, numbered, table_label
 from . import charts, downloads
 from .style import figure_html
@@ -227,20 +227,18 @@ class Page:
 
     def data_downloads(self):
         """Copy the data files in use into the downloads folder; a list of links to them."""
-        items = []
-        if self.reconstruction:
-            downloads.copy_file(self.source, "respondenten.csv", True)
-            items.append(("respondenten.csv", f"het gereconstrueerde respondentenbestand ({len(self.df)} rijen)"))
         files = [(DATAPACKAGE, "datapackage.json", "het codeboek (Frictionless data package)"),
                  (PUBLISHED, "cijfers.csv", "de gedrukte cijfers van het rapport"),
                  (REGISTER, "register.csv", "het register van gedrukte cijfers die niet te reproduceren zijn")]
-        for source, name, text in files:
-            downloads.copy_file(source, name, self.reconstruction)
-            items.append((name, text))
-        items.append((downloads.README, "de toelichting bij alle cijferbestanden"))
+        if self.reconstruction:
+            files.insert(0, (self.source, "respondenten.csv",
+                             f"het gereconstrueerde respondentenbestand ({len(self.df)} rijen)"))
+        items = [(downloads.copy_file(source, name, self.reconstruction), text) for source, name, text in files]
+        items.append((items[0][0].parent / downloads.README, "de toelichting bij alle cijferbestanden"))
         html = ['<ul class="di-downloads">']
-        for name, text in items:
-            digest = hashlib.sha256((DOWNLOADS / name).read_bytes()).hexdigest()
+        for path, text in items:
+            name = path.name
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
             html.append(f"<li>{downloads.link_html(name, name)}: {escape(text)} "
                         f'<span class="di-checksum">(SHA-256 <code>{digest[:16]}…</code>)</span></li>')
         if not self.reconstruction:
