@@ -19,9 +19,10 @@ $(STAMP): requirements.txt pyproject.toml
 
 ## book: build the site into _build/html; every page with code is executed afresh (in parallel,
 ## into an emptied jupyter-cache) before Jupyter Book builds from that cache; any warning fails.
-## While they run, the pages write their CSV downloads into _build/site-extra (emptied first).
+## While they run, the pages write their CSV downloads into _build/site-extra. The cache, that
+## folder and the site are emptied first, so no file of an earlier build (another data file) stays.
 book: $(STAMP)
-	rm -rf _build/.jupyter_cache _build/site-extra
+	rm -rf _build/.jupyter_cache _build/site-extra _build/html
 	mkdir -p _build/site-extra/downloads
 	$(BIN)/python tools/preexecute.py
 	$(BIN)/jupyter-book build . --all -W -n --keep-going

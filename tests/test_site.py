@@ -386,6 +386,16 @@ def test_data_page_offers_the_files_in_use(site):
     assert "gereconstrueerde" in readme and "Licentie" in readme and "Citeren" in readme
 
 
+def test_the_downloads_folder_holds_exactly_what_the_pages_link(site):
+    """No file of an earlier build (e.g. with another data file) stays on the site."""
+    linked = set()
+    for page in _pages(site):
+        for a in _soup(page).find_all("a", href=True):
+            if a["href"].startswith("../downloads/"):
+                linked.add((page.parent / a["href"]).resolve())
+    assert linked and set((site / "downloads").iterdir()) == linked
+
+
 def test_run_it_yourself_page(site):
     text = _text(site / "book" / "zelf-uitvoeren.html")
     for needed in ("git clone", "make book", "make lab", "make test", "DIGITALE_INCLUSIE_DATA", "relatief pad"):
