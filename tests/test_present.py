@@ -51,6 +51,8 @@ def test_table_shows_the_printed_number_beside_a_differing_one_and_writes_its_cs
     assert list(csv.columns) == downloads.CSV_COLUMNS and len(csv) == 6
     row = csv[(csv["rij"] == "Zonder subsidie") & (csv["kolom"] == "Lokale verenigingen")].iloc[0]
     assert (row["waarde"], row["gedrukt"], row["n"], row["eenheid"]) == ("25", "24", "54", "procent")
+    # the register says 53 of the 54 answered in the reconstruction: that is the denominator
+    assert row["n_antwoord"] == "53"
     assert "CC BY 4.0" in (tmp_path / "LEESMIJ.txt").read_text(encoding="utf-8")
 
 

@@ -324,6 +324,11 @@ def test_every_csv_equals_the_table_it_stands_under(site):
             assert len(csv) == len(shown), (page.name, table.caption.get_text())
             long = csv["eenheid"].nunique() > 1
             for _, row in csv.iterrows():
+                if row["eenheid"] == "procent" and row["waarde"]:
+                    # the denominator makes the share possible: some count k of n_antwoord lies
+                    # within one point of it (half up, or largest remainder for two rows)
+                    m, p = int(row["n_antwoord"]), int(row["waarde"])
+                    assert 0 < m <= int(row["n"]) and any(abs(100 * k / m - p) < 1 for k in range(m + 1)), row.to_dict()
                 text = shown[(row["rij"], row["kolom"])]
                 value = _csv_text(row["waarde"], row["eenheid"], long)
                 if row["gedrukt"] and row["gedrukt"] != row["waarde"]:
@@ -402,3 +407,9 @@ def test_run_it_yourself_page(site):
         assert needed in text, needed
     for chapter in CHAPTERS:
         assert "zelf-uitvoeren.html" in (site / "notebooks" / f"{chapter}.html").read_text(encoding="utf-8")
+
+
+def test_sphinx_numbers_no_table_or_figure_itself(site):
+    """'Tabel N' and 'Figuur N' are the report's numbers: Sphinx must not add its own."""
+    for page in _pages(site):
+        assert "caption-number" not in page.read_text(encoding="utf-8"), page.name

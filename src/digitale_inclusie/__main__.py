@@ -103,7 +103,8 @@ def main(argv=None):
     p.add_argument("--out", required=True, help="folder for tables.csv")
     p.set_defaults(func=cmd_tables)
     p = sub.add_parser("validate", help="check a respondent file against the codebook")
-    p.add_argument("--data", default=None)
+    p.add_argument("--data", default=None,
+                   help=f"respondent file (CSV, see codebook); default ${paths.DATA_ENV} or the shipped file")
     p.set_defaults(func=cmd_validate)
     p = sub.add_parser("checksums", help="write data/SHA256SUMS for the data files")
     p.set_defaults(func=cmd_checksums)

@@ -19,8 +19,8 @@ from ..paths import DOWNLOADS
 
 SITE_PATH = "../downloads/"  # from a page (every page is one folder deep) to the downloads
 README = "LEESMIJ.txt"
-CSV_COLUMNS = ["blok", "rij", "kolom", "groep", "n", "variabele", "antwoord", "waarde", "eenheid", "gedrukt",
-               "toelichting", "vraag", "omschrijving"]
+CSV_COLUMNS = ["blok", "rij", "kolom", "groep", "n", "n_antwoord", "variabele", "antwoord", "waarde", "eenheid",
+               "gedrukt", "toelichting", "vraag", "omschrijving"]
 CITATION_REPORT = ("Anrijs, S., Verhaert, P., Rothe, F., Van Audenhove, L. & Ponnet, K. (2024, mei). Digitale "
                    "inclusie in Vlaamse lokale besturen. Waarom en hoe realiseren lokale besturen een "
                    "digitale-inclusiebeleid. Rapport in opdracht van de Vlaamse Overheid. Gent: imec-mict, "
@@ -35,7 +35,7 @@ def block_rows(label, cells, codebook):
     for c in cells:
         field = codebook.by_name.get(c.variable)
         rows.append({
-            "blok": label, "rij": c.row, "kolom": c.column, "groep": c.group, "n": c.n,
+            "blok": label, "rij": c.row, "kolom": c.column, "groep": c.group, "n": c.n, "n_antwoord": c.answered,
             "variabele": c.variable, "antwoord": c.answer, "waarde": csv_number(c.value), "eenheid": c.unit,
             "gedrukt": csv_number(c.printed), "toelichting": c.reason if c.differs else "",
             "vraag": field.title if field else "", "omschrijving": field_description(codebook, c.variable),
@@ -90,6 +90,7 @@ Elk CSV-bestand hoort bij één tabel of figuur van de site en bevat precies de 
   groep        totaal, klein, middelgroot, groot (grootte van het bestuur), met of zonder
                (Iedereen-Digitaalsubsidie)
   n            aantal respondenten in die groep
+  n_antwoord   van hen, wie deze vraag beantwoordde: de noemer van een percentage
   variabele    de kolom van het respondentenbestand (zie datapackage.json, het codeboek)
   antwoord     het antwoord of de maat (bv. Ja, (Eerder) wel, Gemiddelde)
   waarde       het berekende cijfer; percentages zijn berekend over wie de vraag beantwoordde

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..analysis import labels_of, plain
-from ..data.codebook import SIZE, SIZES, SUBSIDIES, SUBSIDY, Codebook
+from ..data.codebook import MISSING, SIZE, SIZES, SUBSIDIES, SUBSIDY, Codebook
 from ..data.published import load_published
 from ..data.register import load_register, reasons
 from ..paths import DATAPACKAGE, PUBLISHED, REGISTER, RESPONDENTS, respondents_source
@@ -166,12 +166,20 @@ class Page:
                     reason = self.reasons.get(tuple(match[k] for k in ("table", "breakdown", "group", "item", "category")), "")
                 cells.append(Cell(
                     row=self._label(r, variable), column=column_label, group=group, n=self.sizes.get(group, 0),
-                    variable=variable, answer=answer_text, value=plain(frame.at[r, c]), unit=cell_unit,
+                    answered=self._answered(variable, group), variable=variable, answer=answer_text, value=plain(frame.at[r, c]), unit=cell_unit,
                     printed=match["value"] if match is not None else None, reason=reason))
         rows = list(dict.fromkeys(c.row for c in cells))
         columns = list(dict.fromkeys(c.column for c in cells))
         by_group = all(r in GROUP_ORDER for r in rows_in)
         return cells, rows, columns, ("Groep" if by_group else "")
+
+    def _answered(self, variable, group):
+        """How many of the group's respondents answered ``variable`` (a skipped answer is
+        ``MISSING``): the denominator of its percentages, for the download."""
+        members = self.df if group == "totaal" else self.df[(self.df[SIZE] == group) | (self.df[SUBSIDY] == group)]
+        if variable not in members:
+            return len(members)
+        return int(members[variable].ne(MISSING).sum())
 
     @staticmethod
     def _default_header(unit):

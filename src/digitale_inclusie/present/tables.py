@@ -19,6 +19,7 @@ class Cell:
     column: str  # column label as shown
     group: str  # group code: totaal, klein, ..., met, zonder
     n: int  # respondents in that group (in the file used)
+    answered: int  # of them, those who answered the item: the denominator of a percentage
     variable: str  # codebook column, or '' when the number is not about one column
     answer: str  # answer or statistic, as shown
     value: object  # the computed number (int, Fraction or None)
