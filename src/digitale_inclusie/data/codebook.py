@@ -21,6 +21,7 @@ class Field:
     codes: tuple  # allowed codes for categorical fields, in codebook order; () otherwise
     labels: dict  # code -> Dutch label
     question: str  # items of one question share their non-response
+    description: str = ""  # what the item records (Dutch)
     minimum: float = None
     maximum: float = None
 
@@ -41,6 +42,7 @@ class Codebook:
             fields.append(Field(
                 name=spec["name"], type=spec["type"], title=spec.get("title", spec["name"]),
                 codes=codes, labels=labels, question=spec.get("question", ""),
+                description=spec.get("description", ""),
                 minimum=constraints.get("minimum"), maximum=constraints.get("maximum"),
             ))
         self.fields = tuple(fields)

@@ -38,14 +38,9 @@ def block_rows(label, cells, codebook):
             "blok": label, "rij": c.row, "kolom": c.column, "groep": c.group, "n": c.n, "n_antwoord": c.answered,
             "variabele": c.variable, "antwoord": c.answer, "waarde": csv_number(c.value), "eenheid": c.unit,
             "gedrukt": csv_number(c.printed), "toelichting": c.reason if c.differs else "",
-            "vraag": field.title if field else "", "omschrijving": field_description(codebook, c.variable),
+            "vraag": field.title if field else "", "omschrijving": field.description if field else "",
         })
     return pd.DataFrame(rows, columns=CSV_COLUMNS)
-
-
-def field_description(codebook, variable):
-    spec = next((f for f in codebook.resource["schema"]["fields"] if f["name"] == variable), None)
-    return spec.get("description", "") if spec else ""
 
 
 def write_block(name, label, cells, codebook, reconstruction, folder=None):
