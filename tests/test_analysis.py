@@ -88,7 +88,8 @@ def test_analysis_cells_on_a_small_file_by_hand(codebook):
     assert results["tabel_12"].loc["groot"].tolist() == [50, 50, 0, 0]
     # klein: expliciet 2 of 3 = 66.7 -> 67, impliciet 1 of 3 = 33.3 -> 33
     assert results["tabel_12"].loc["klein"].tolist() == [0, 67, 33, 0]
-    assert results["steekproef"].to_dict() == {"totaal": 5, "klein": 3, "groot": 2, "met": 3, "zonder": 2}
+    # nobody from a medium-sized government: that group counts 0, it does not vanish
+    assert results["steekproef"].to_dict() == {"totaal": 5, "klein": 3, "middelgroot": 0, "groot": 2, "met": 3, "zonder": 2}
 
 
 def test_every_printed_block_is_computed_by_exactly_one_cell(published, respondents):

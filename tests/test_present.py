@@ -31,25 +31,26 @@ def test_number_text():
 
 def test_cells_carry_labels_group_sizes_and_the_printed_number(page, results):
     cells, rows, columns, header = page.cells(results["tabel_2"], "tabel_2")
-    assert (rows, header) == (["Met subsidie", "Zonder subsidie"], "Groep")
+    # every per-group share carries its n; a group under 30 is marked as small
+    assert (rows, header) == (["Met subsidie (n = 222)", "Zonder subsidie (n = 54)"], "Groep")
     assert columns == ["Burgers", "Lokale verenigingen", "Interne medewerkers"]
-    cell = next(c for c in cells if c.row == "Zonder subsidie" and c.column == "Lokale verenigingen")
+    cell = next(c for c in cells if c.key == ("zonder", "uitkomst_verenigingen"))
     # the register: the report prints 24% for local organisations without subsidy, the file gives 25%
     assert (cell.value, cell.printed, cell.n, cell.group, cell.variable) == (25, 24, 54, "zonder", "uitkomst_verenigingen")
     assert cell.differs and "53 van de 54" in cell.reason
-    assert not next(c for c in cells if c.row == "Met subsidie" and c.column == "Burgers").differs
+    assert not next(c for c in cells if c.key == ("met", "uitkomst_burgers")).differs
 
 
 def test_table_shows_the_printed_number_beside_a_differing_one_and_writes_its_csv(page, results, tmp_path):
     html = page.show(results["tabel_2"], "tabel_2", "Naar subsidie")._repr_html_()
     assert "<caption><strong>Tabel 2:</strong> Naar subsidie</caption>" in html
-    assert '<th scope="col">Burgers</th>' in html and '<th scope="row">Zonder subsidie</th>' in html
+    assert '<th scope="col">Burgers</th>' in html and '<th scope="row">Zonder subsidie (n = 54)</th>' in html
     assert "25% <span" in html and "rapport: 24%" in html
     assert "het rapport drukt 24%, hier berekend: 25%" in html
     assert 'href="../downloads/tabel_2.csv"' in html and 'href="../downloads/LEESMIJ.txt"' in html
     csv = pd.read_csv(tmp_path / "tabel_2.csv", dtype=str, keep_default_na=False)
     assert list(csv.columns) == downloads.CSV_COLUMNS and len(csv) == 6
-    row = csv[(csv["rij"] == "Zonder subsidie") & (csv["kolom"] == "Lokale verenigingen")].iloc[0]
+    row = csv[(csv["groep"] == "zonder") & (csv["variabele"] == "uitkomst_verenigingen")].iloc[0]
     assert (row["waarde"], row["gedrukt"], row["n"], row["eenheid"]) == ("25", "24", "54", "procent")
     # the register says 53 of the 54 answered in the reconstruction: that is the denominator
     assert row["n_antwoord"] == "53"
@@ -66,9 +67,33 @@ def test_figure_is_numbered_with_alt_text_listing_its_values(page, results):
 
 def test_bars_of_a_table_by_group_show_items_as_bars(page, results):
     cells, rows, columns, _ = page.cells(results["tabel_1"], "tabel_1")
-    frame = page._chart_frame(cells, rows, columns, "bars")
-    assert list(frame.index) == ["Burgers", "Lokale verenigingen", "Interne medewerkers"]
-    assert list(frame.columns) == ["Klein", "Middelgroot", "Groot"]
+    values, texts = page._chart_frames(cells, rows, columns, "bars")
+    assert list(values.index) == ["Burgers", "Lokale verenigingen", "Interne medewerkers"]
+    assert list(values.columns) == ["Klein (n = 136)", "Middelgroot (n = 114)", "Groot (n = 26, kleine groep)"]
+    # the alt text names n for the small group
+    assert texts.at["Burgers", "Groot (n = 26, kleine groep)"] == "79% (n = 26)"
+
+
+def test_prose_numbers_show_the_printed_one_where_it_differs(page, results, monkeypatch):
+    glued = {}
+    monkeypatch.setattr("myst_nb.glue", lambda name, value, display=True: glued.__setitem__(name, value))
+    page.glue(results["figuur_1"], "figuur_1", burgers="uitkomst_burgers", verenigingen="uitkomst_verenigingen")
+    page.glue(results["tabel_2"], "tabel_2", zonder=("zonder", "uitkomst_verenigingen"))
+    page.glue(results["functieprofielen"], "functieprofielen", b="profiel_b")
+    # printed 72% is reproduced; 45% and 90% (register) are not, so both numbers are shown
+    assert glued == {"burgers": "72%", "verenigingen": "44% (rapport: 45%)", "zonder": "25% (rapport: 24%)",
+                     "b": "88% (rapport: 90%)"}
+    with pytest.raises(KeyError, match="no cell"):
+        page.glue(results["figuur_1"], "figuur_1", x="uitkomst_onbekend")
+
+
+def test_a_group_without_respondents_is_shown_empty_with_the_reason(respondents, tmp_path, monkeypatch):
+    monkeypatch.setattr(downloads, "DOWNLOADS", tmp_path)
+    subset = respondents[respondents["grootte"] != "groot"]
+    page = Page(subset, source=tmp_path / "zonder-groot.csv")
+    html = page.show(analysis.run(subset)["tabel_1"], "tabel_1", "Naar grootte")._repr_html_()
+    assert '<th scope="row">Groot (n = 0, kleine groep)</th><td class="di-differs">–' in html
+    assert "dit bestand geeft geen cijfer: geen respondenten in deze groep" in html
 
 
 def test_policy_table_rows_follow_the_codebook_and_answers_its_labels(page, results):

@@ -98,16 +98,20 @@ def test_every_chapter_has_the_same_outline(site):
             assert expected in headings, (chapter, headings)
 
 
+GROUP_N = re.compile(r" \(n = (\d+)(, kleine groep)?\)$")
+
+
 def _tables(site):
-    """Every data table of the site: caption -> {(row label, column label): cell text}."""
+    """Every data table of the site: caption -> {(row label, column label): cell text}; a
+    group's label without its '(n = ...)'."""
     out = {}
     for path in (site / "notebooks").glob("*.html"):
         for table in _soup(path).select("table.di-table"):
             caption = table.caption.get_text(" ", strip=True)
-            columns = [th.get_text(" ", strip=True) for th in table.thead.find_all("th")]
+            columns = [GROUP_N.sub("", th.get_text(" ", strip=True)) for th in table.thead.find_all("th")]
             cells = {}
             for tr in table.tbody.find_all("tr"):
-                label = tr.th.get_text(" ", strip=True)
+                label = GROUP_N.sub("", tr.th.get_text(" ", strip=True))
                 for column, td in zip(columns[1:], tr.find_all("td")):
                     cells[(label, column)] = td.get_text(" ", strip=True)
             out[caption] = cells
@@ -154,6 +158,24 @@ def test_figure_tables_and_prose_carry_the_numbers(site):
     assert figure6 and len(figure6[0]) == 6
     assert "72% van de respondenten ziet positieve resultaten voor burgers" in _text(site / "notebooks" / "01_waarom.html")
     assert "gemiddeld 10 uur per week" in _text(site / "notebooks" / "02_wie.html")
+
+
+def test_every_group_shows_its_n_and_small_groups_are_marked(site):
+    published = pd.read_csv(PUBLISHED, dtype=str, keep_default_na=False)
+    n = dict(zip(published.loc[published["statistic"] == "n", "group"], published.loc[published["statistic"] == "n", "value"]))
+    seen = set()
+    for path in (site / "notebooks").glob("*.html"):
+        for th in _soup(path).select("table.di-table tbody th[scope=row]"):
+            label = th.get_text(" ", strip=True)
+            group = next((g for g, name in GROUP.items() if label.startswith(name + " ") or label == name), None)
+            if group is None or label.startswith("Alle respondenten") and "(n =" not in label:
+                continue
+            match = GROUP_N.search(label)
+            assert match, (path.name, label)
+            assert match.group(1) == n[group], (path.name, label)  # the printed group sizes
+            assert bool(match.group(2)) == (int(n[group]) < 30), (path.name, label)
+            seen.add(group)
+    assert {"klein", "middelgroot", "groot", "met", "zonder"} <= seen
 
 
 def test_tables_14_and_15_have_the_captions_of_their_content(site):

@@ -77,6 +77,23 @@ def cmd_validate(args):
     source = args.data or paths.respondents_source()
     frame = load_respondents(source)
     print(f"{source}: valid, {len(frame)} respondents")
+    for warning in empty_groups(frame):
+        print(f"warning: {warning}", file=sys.stderr)
+
+
+def empty_groups(frame):
+    """Warnings for a valid file whose groups or questions are empty: their numbers will be
+    empty ('–' in the book) rather than computed."""
+    from .data.codebook import MISSING, SIZE, SIZES, SUBSIDIES, SUBSIDY, Codebook
+
+    warnings = [f"no respondents in group '{g}' (column '{column}'): its numbers stay empty"
+                for column, groups in ((SIZE, SIZES), (SUBSIDY, SUBSIDIES)) for g in groups
+                if not (frame[column] == g).any()]
+    for question, items in Codebook.load().questions.items():
+        if not frame[items].ne(MISSING).any().any():
+            warnings.append(f"nobody answered question '{question}' ({', '.join(items[:3])}"
+                            f"{', ...' if len(items) > 3 else ''}): its numbers stay empty")
+    return warnings
 
 
 def cmd_checksums(args):

@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .data.codebook import MISSING, SIZE, SUBSIDY
 from .data.published import COLUMNS
 from .errors import AnalysisError
 from .paths import pages_with_code
@@ -104,6 +105,21 @@ def locate(result, row):
     return plain(hits[0])
 
 
+def why_missing(respondents, row):
+    """Why the file holds no value for printed number ``row``: its group has no respondents, or
+    nobody in the group answered its item. None when the file should hold a value (then a missing
+    cell is a mistake in an analysis cell, not in the data)."""
+    group = row["group"]
+    members = respondents if group == "totaal" else respondents[
+        (respondents[SIZE] == group) | (respondents[SUBSIDY] == group)]
+    if members.empty:
+        return "geen respondenten in deze groep"
+    variable = row["variable"]
+    if variable in members and not members[variable].ne(MISSING).any():
+        return "niemand in deze groep beantwoordde deze vraag"
+    return None
+
+
 def plain(value):
     """A result cell as a plain Python number: int, exact Fraction for decimals, None if missing."""
     if value is None or pd.isna(value):
@@ -117,7 +133,8 @@ def plain(value):
 def recompute(respondents, published, results=None):
     """Every printed number recomputed from ``respondents`` by the analysis cells: the rows of
     the printed numbers with ``value`` replaced by the computed value (None for numbers that are
-    not about respondents, such as the share of governments that took part)."""
+    not about respondents, such as the share of governments that took part, and for numbers the
+    file cannot give: see :func:`why_missing`)."""
     results = run(respondents) if results is None else results
     values = []
     for _, row in published.iterrows():
@@ -129,7 +146,9 @@ def recompute(respondents, published, results=None):
                 raise KeyError(f"no analysis cell computes '{row['table']}' (expected a variable of that name)")
             values.append(locate(results[row["table"]], row))
         except KeyError as exc:
-            raise AnalysisError("the analysis cells", None, "", exc) from None
+            if why_missing(respondents, row) is None:
+                raise AnalysisError("the analysis cells", None, "", exc) from None
+            values.append(None)  # an empty group, or a question nobody in it answered
     out = published[COLUMNS].copy()
     out["value"] = pd.Series(values, index=out.index, dtype=object)
     return out

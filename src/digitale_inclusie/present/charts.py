@@ -20,9 +20,10 @@ def _value(v):
     return 0.0 if v is None or v != v else float(v)
 
 
-def bars(frame, title):
+def bars(frame, texts, title):
     """Horizontal bars of percentages: one bar per row of ``frame``, one colour per column (a
-    group); missing values are left out of the chart and named in the alt text."""
+    group); ``texts`` says each value for the alt text (missing values are drawn as 0 and named
+    there)."""
     items, groups = list(frame.index), list(frame.columns)
     lines = max(_wrap(i, 38).count("\n") + 1 for i in items)
     per_item = max(0.32 * len(groups), 0.2 * lines + 0.12)
@@ -44,13 +45,14 @@ def bars(frame, title):
         ax.legend(loc="lower right", frameon=True)
     alt = f"Staafdiagram: {title}. " + "; ".join(
         (f"{group}: " if len(groups) > 1 else "")
-        + ", ".join(f"{item} {number_text(frame.at[item, group], 'procent')}" for item in items)
+        + ", ".join(f"{item} {texts.at[item, group]}" for item in items)
         for group in groups) + "."
     return fig, alt
 
 
-def stacked(frame, title):
-    """100% stacked horizontal bars: one bar per row, one segment per column (an answer)."""
+def stacked(frame, texts, title):
+    """100% stacked horizontal bars: one bar per row, one segment per column (an answer);
+    ``texts`` says each value for the alt text."""
     keys, categories = list(frame.index), list(frame.columns)
     labels = [_wrap(k, 55) for k in keys]
     lines = max(label.count("\n") + 1 for label in labels)
@@ -74,13 +76,14 @@ def stacked(frame, title):
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=min(len(categories), 5), frameon=False)
     ax.grid(axis="y", visible=False)
     alt = f"Gestapeld staafdiagram: {title}. " + "; ".join(
-        f"{k}: " + ", ".join(f"{c} {number_text(frame.at[k, c], 'procent')}" for c in categories)
+        f"{k}: " + ", ".join(f"{c} {texts.at[k, c]}" for c in categories)
         for k in keys) + "."
     return fig, alt
 
 
-def means(frame, title):
-    """Horizontal bars of mean hours: one bar per row (a group), the first column's values."""
+def means(frame, texts, title):
+    """Horizontal bars of mean hours: one bar per row (a group), the first column's values;
+    ``texts`` says each value for the alt text."""
     groups = list(frame.index)
     column = frame.columns[0]
     values = [_value(frame.at[g, column]) for g in groups]
@@ -92,7 +95,7 @@ def means(frame, title):
     ax.set_xlim(0, max(values + [0]) * 1.25 + 1)
     ax.set_xlabel("Gemiddeld aantal uur per week")
     alt = f"Staafdiagram: {title}. " + "; ".join(
-        f"{g} {number_text(frame.at[g, column], 'uur', long=True)}" for g in groups) + "."
+        f"{g} {texts.at[g, column]}" for g in groups) + "."
     return fig, alt
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..analysis import labels_of, plain
+from ..analysis import labels_of, plain, why_missing
 from ..data.codebook import MISSING, SIZE, SIZES, SUBSIDIES, SUBSIDY, Codebook
 from ..data.published import load_published
 from ..data.register import load_register, reasons
@@ -20,7 +20,7 @@ from ..paths import DATAPACKAGE, PUBLISHED, REGISTER, RESPONDENTS, respondents_s
 from ..vocab import GROUPS, number_text, numbered, table_label
 from . import charts, downloads
 from .style import figure_html
-from .tables import Cell, block_table, frame_table
+from .tables import Cell, block_table, cell_text, frame_table, group_label
 
 GROUP_ORDER = ("totaal",) + SIZES + SUBSIDIES
 
@@ -93,7 +93,7 @@ class Page:
 
     def _label(self, value, variable=""):
         if value in GROUPS:
-            return GROUPS[value]
+            return group_label(GROUPS[value], self.sizes[value])
         return self.codebook.label(value, variable or None)
 
     def _variable(self, result, labels, printed):
@@ -140,6 +140,7 @@ class Page:
         printed = self.printed[self.printed["table"] == block]
         variables = set(printed["variable"]) & set(self.codebook.names)
         hint = variables.pop() if len(variables) == 1 else ""  # the one item of e.g. Tabel 12
+        frame = self._complete(frame, printed)
         rows_in = self._order(list(frame.index), hint)
         cols_in = [frame.columns[0]] if series else self._order(list(frame.columns), hint)
         cells = []
@@ -161,17 +162,34 @@ class Page:
                     answer_text = match["category"]
                 else:
                     answer_text = "" if series else str(c)
+                value = plain(frame.at[r, c])
                 reason = ""
-                if match is not None:
+                if match is not None and value is None:
+                    reason = why_missing(self.df, match) or ""
+                elif match is not None:
                     reason = self.reasons.get(tuple(match[k] for k in ("table", "breakdown", "group", "item", "category")), "")
                 cells.append(Cell(
                     row=self._label(r, variable), column=column_label, group=group, n=self.sizes.get(group, 0),
-                    answered=self._answered(variable, group), variable=variable, answer=answer_text, value=plain(frame.at[r, c]), unit=cell_unit,
-                    printed=match["value"] if match is not None else None, reason=reason))
+                    answered=self._answered(variable, group), variable=variable, answer=answer_text, value=value, unit=cell_unit,
+                    printed=match["value"] if match is not None else None, reason=reason, key=labels))
         rows = list(dict.fromkeys(c.row for c in cells))
         columns = list(dict.fromkeys(c.column for c in cells))
         by_group = all(r in GROUP_ORDER for r in rows_in)
         return cells, rows, columns, ("Groep" if by_group else "")
+
+    def _complete(self, frame, printed):
+        """The result with a row for every group (or item) the report prints but the file cannot
+        give, e.g. a group without respondents: shown as '–' with the reason."""
+        names = self.codebook.by_name
+        index = list(frame.index)
+        if any(x in GROUP_ORDER for x in index) or (not index and printed["group"].nunique() > 1):
+            wanted = [g for g in dict.fromkeys(printed["group"])]
+        elif any(x in names for x in index) or (not index and printed["variable"].nunique() > 1):
+            wanted = [v for v in dict.fromkeys(printed["variable"]) if v in names]
+        else:
+            return frame
+        extra = [x for x in wanted if x not in index]
+        return frame.reindex(index + extra) if extra else frame
 
     def _answered(self, variable, group):
         """How many of the group's respondents answered ``variable`` (a skipped answer is
@@ -203,7 +221,7 @@ class Page:
         if chart:
             title = chart_title or caption
             chart_caption = title if figure_number or not table_number else f"{title} (grafiek bij {table_number.lower()})"
-            fig, alt = charts.CHARTS[chart](self._chart_frame(cells, rows, columns, chart), title)
+            fig, alt = charts.CHARTS[chart](*self._chart_frames(cells, rows, columns, chart), title)
             parts.append(figure_html(fig, alt, chart_caption, figure_number,
                                      downloads.link_html(filename, f"cijfers van {(figure_number or label).lower()} als CSV")))
         table_caption = caption if table_number or not figure_number else f"{caption} (cijfers bij {figure_number.lower()})"
@@ -215,15 +233,32 @@ class Page:
         return HTML("".join(parts))
 
     @staticmethod
-    def _chart_frame(cells, rows, columns, chart):
-        """The numbers of a chart: one row per bar. Bars of percentages show items, so a table
-        with groups as rows is turned."""
-        frame = pd.DataFrame(index=rows, columns=columns, dtype=object)
+    def _chart_frames(cells, rows, columns, chart):
+        """The numbers of a chart, one row per bar, and their texts for the alt text (with the
+        printed number where it differs). Bars of percentages show items, so a table with
+        groups as rows is turned."""
+        values = pd.DataFrame(index=rows, columns=columns, dtype=object)
+        texts = pd.DataFrame(index=rows, columns=columns, dtype=object)
         for c in cells:
-            frame.at[c.row, c.column] = c.value
-        if chart == "bars" and all(c.group != "totaal" for c in cells) and set(rows) <= set(GROUPS.values()):
-            frame = frame.T
-        return frame
+            values.at[c.row, c.column] = c.value
+            texts.at[c.row, c.column] = cell_text(c)
+        if chart == "bars" and all(c.group != "totaal" for c in cells) and all(c.key[0] in GROUP_ORDER for c in cells):
+            values, texts = values.T, texts.T
+        return values, texts
+
+    def glue(self, result, block, **names):
+        """Glue numbers of a result for the prose, found like the table's cells:
+        ``page.glue(tabel_1, "tabel_1", h1_x=("groot", "uitkomst_burgers"))``; each reads as the
+        table does, with the printed number where it differs ('44% (rapport: 45%)'), n for a
+        small group, and '–' with the reason where the file gives no number."""
+        from myst_nb import glue
+
+        by_key = {c.key: c for c in self.cells(result, block)[0]}
+        for name, key in names.items():
+            key = key if isinstance(key, tuple) else (key,)
+            if key not in by_key:
+                raise KeyError(f"{block}: no cell {key} to glue as '{name}'")
+            glue(name, cell_text(by_key[key]), display=False)
 
     def frame(self, frame, caption, row_header=""):
         """A small table of counts (e.g. a crosstab) with Dutch labels, as an accessible table."""
@@ -265,12 +300,3 @@ class Page:
         transcription's note), as a sentence for under the table; '' when there is none."""
         notes = self.printed.loc[self.printed["table"] == block, "note"]
         return f"Let op: {notes.iloc[0]}" if len(notes) and notes.iloc[0] else ""
-
-
-def glue_numbers(unit, **values):
-    """Glue computed values for the prose, as Dutch text: ``glue_numbers('procent', h1_x=72)``
-    makes ``{glue:text}`h1_x``` read '72%'. Hours are written with ' uur'."""
-    from myst_nb import glue
-
-    for name, value in values.items():
-        glue(name, number_text(plain(value), unit, long=True), display=False)

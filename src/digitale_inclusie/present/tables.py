@@ -26,10 +26,33 @@ class Cell:
     unit: str  # procent, uur or aantal
     printed: object = None  # the number the report prints, where it prints one
     reason: str = ""  # why the computed number differs from the printed one, when known
+    key: tuple = ()  # the cell's labels in the result: (row,) or (row, column)
 
     @property
     def differs(self):
         return self.printed is not None and (self.value is None or float(self.value) != float(self.printed))
+
+
+SMALL_GROUP = 30  # a group with fewer respondents is marked as small
+
+
+def cell_text(cell, long=True):
+    """A number for running text or alt text: the computed value, and in brackets the printed
+    one where they differ, the reason where the file gives none, and n for a small group."""
+    notes = []
+    if cell.value is None and cell.reason:
+        notes.append(cell.reason)
+    elif cell.differs:
+        notes.append(f"rapport: {number_text(cell.printed, cell.unit, long)}")
+    if cell.group != "totaal" and cell.n < SMALL_GROUP:
+        notes.append(f"n = {cell.n}")
+    text = number_text(cell.value, cell.unit, long)
+    return f"{text} ({'; '.join(notes)})" if notes else text
+
+
+def group_label(label, n):
+    """A group's row or column label with its size: 'Groot (n = 26, kleine groep)'."""
+    return f"{label} (n = {n}{', kleine groep' if n < SMALL_GROUP else ''})"
 
 
 def cell_html(cell, long=False):
@@ -67,9 +90,13 @@ def block_table(cells, rows, columns, caption, number=None, row_header="", notes
         html.append('<ul class="di-notes">')
         for c in differing:
             where = ", ".join(x for x in (c.row, c.column) if x and x not in ("Aandeel respondenten", "Waarde"))
-            html.append(f'<li><span aria-hidden="true">*</span> {escape(where)}: het rapport drukt '
-                        f"{escape(number_text(c.printed, c.unit))}, hier berekend: "
-                        f"{escape(number_text(c.value, c.unit))}. {escape(c.reason)}</li>")
+            if c.value is None:
+                text = (f"het rapport drukt {number_text(c.printed, c.unit)}; dit bestand geeft geen cijfer"
+                        + (f": {c.reason}." if c.reason else "."))
+            else:
+                text = (f"het rapport drukt {number_text(c.printed, c.unit)}, hier berekend: "
+                        f"{number_text(c.value, c.unit)}. {c.reason}")
+            html.append(f'<li><span aria-hidden="true">*</span> {escape(where)}: {escape(text.strip())}</li>')
         html.append("</ul>")
     if units == {"uur"}:
         html.append('<p class="di-unit">Waarden in uur per week.</p>')

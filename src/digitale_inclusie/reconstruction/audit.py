@@ -155,6 +155,8 @@ def rescued_by_nonresponse(published, respondents, sizes):
         if not grim:
             continue
         k, m = answer_counts(respondents, row["group"], row["variable"], row["code"])
+        if m == 0:
+            continue  # nobody in the group answered: nothing reproduced, nothing rescued
         exact = percent(k, m)
         if half_up(exact) != row["value"]:
             continue  # not reproduced: in the register

@@ -1,0 +1,118 @@
+"""Other valid respondent files, as a researcher brings them: random answers, relabelled groups,
+a subset without large governments, one respondent, every question skipped. Nothing may crash;
+what a file cannot give stays empty, with the reason."""
+
+import os
+import shutil
+import subprocess
+
+import numpy as np
+import pandas as pd
+import pytest
+from bs4 import BeautifulSoup
+
+from digitale_inclusie.__main__ import main
+from digitale_inclusie.data.codebook import MISSING
+from digitale_inclusie.paths import DATA_ENV, PUBLISHED, REPO
+
+KEY = ["table", "breakdown", "group", "item", "category"]
+
+
+def _variants(respondents, codebook):
+    rng = np.random.default_rng(20231)
+    random = respondents.copy()
+    for field in codebook.fields:
+        if field.codes and field.name not in ("grootte", "subsidie"):
+            random[field.name] = rng.choice(list(field.codes), size=len(random))
+    relabelled = respondents.copy()
+    relabelled["grootte"] = respondents["grootte"].map({"klein": "groot", "groot": "klein", "middelgroot": "middelgroot"})
+    relabelled["subsidie"] = respondents["subsidie"].map({"met": "zonder", "zonder": "met"})
+    skipped = respondents.copy()
+    for field in codebook.fields:
+        if MISSING in field.codes:
+            skipped[field.name] = MISSING
+    return {"random": random, "relabelled": relabelled, "zonder_groot": respondents[respondents["grootte"] != "groot"],
+            "single": respondents.head(1), "all_skipped": skipped}
+
+
+@pytest.fixture(scope="module")
+def computed(respondents, codebook, tmp_path_factory):
+    """`tables` on every variant: name -> (exit status, tables.csv as strings)."""
+    out = {}
+    for name, frame in _variants(respondents, codebook).items():
+        folder = tmp_path_factory.mktemp(name)
+        frame.to_csv(folder / f"{name}.csv", index=False)
+        status = main(["tables", "--data", str(folder / f"{name}.csv"), "--out", str(folder)])
+        out[name] = (status, pd.read_csv(folder / "tables.csv", dtype=str, keep_default_na=False) if status == 0 else None)
+    return out
+
+
+def test_tables_never_fails_on_a_valid_file(computed):
+    for name, (status, tables) in computed.items():
+        assert status == 0, name
+        assert len(tables) == len(pd.read_csv(PUBLISHED)), name
+
+
+def test_an_empty_group_gives_empty_numbers_and_a_count_of_zero(computed):
+    _, tables = computed["zonder_groot"]
+    large = tables[tables["group"] == "groot"]
+    counts = large[large["table"] == "steekproef"]
+    assert counts["value"].tolist() == ["0"]
+    assert (large.loc[large["table"] != "steekproef", "value"] == "").all()
+    assert (tables.loc[tables["group"] == "klein", "value"] != "").all()
+
+
+def test_a_question_nobody_answered_gives_empty_shares(computed):
+    _, tables = computed["all_skipped"]
+    shares = tables[(tables["unit"] == "procent") & ~tables["table"].isin(["steekproef", "uren"])]
+    assert len(shares) > 150 and (shares["value"] == "").all()
+    hours = tables[(tables["table"] == "uren") & (tables["category"] == "Mediaan")]
+    assert hours["value"].tolist() != [""]  # hours have no 'skipped': still computed
+
+
+def test_relabelled_groups_swap_their_numbers(computed):
+    original = pd.read_csv(PUBLISHED, dtype=str, keep_default_na=False)
+    _, tables = computed["relabelled"]
+    shipped = main(["tables", "--out", str(REPO / "_build" / "test-tables")])
+    assert shipped == 0
+    shipped = pd.read_csv(REPO / "_build" / "test-tables" / "tables.csv", dtype=str, keep_default_na=False)
+    swap = {"klein": "groot", "groot": "klein", "met": "zonder", "zonder": "met"}
+    for table, group in (("tabel_1", "klein"), ("tabel_2", "met"), ("tabel_3", "groot")):
+        before = shipped[(shipped["table"] == table) & (shipped["group"] == group)]["value"].tolist()
+        after = tables[(tables["table"] == table) & (tables["group"] == swap[group])]["value"].tolist()
+        assert before == after and len(before) == len(original[(original["table"] == table) & (original["group"] == group)])
+
+
+def test_validate_warns_about_empty_groups(respondents, codebook, tmp_path, capsys):
+    subset = _variants(respondents, codebook)["zonder_groot"]
+    subset.to_csv(tmp_path / "s.csv", index=False)
+    assert main(["validate", "--data", str(tmp_path / "s.csv")]) == 0
+    assert "warning: no respondents in group 'groot'" in capsys.readouterr().err
+
+
+@pytest.mark.site
+def test_the_book_builds_on_a_file_without_large_governments(respondents, codebook, tmp_path):
+    """A whole build on another file, in a copy of the repository (the main site stays as it
+    is): no page fails, the empty group shows '–' with why, no note speaks of the reconstruction
+    and the respondent file is not offered."""
+    copy = tmp_path / "repo"
+    files = subprocess.run(["git", "ls-files", "-z"], cwd=REPO, capture_output=True, check=True).stdout.split(b"\0")
+    for name in filter(None, (f.decode() for f in files)):
+        if (REPO / name).is_file():
+            (copy / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(REPO / name, copy / name)
+    (copy / ".venv").symlink_to(REPO / ".venv")
+    (copy / "_build" / "other").mkdir(parents=True)
+    _variants(respondents, codebook)["zonder_groot"].to_csv(copy / "_build" / "other" / "subset.csv", index=False)
+    env = {**os.environ, DATA_ENV: "_build/other/subset.csv", "PYTHONPATH": str(copy / "src")}
+    done = subprocess.run(["make", "book"], cwd=copy, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    site = copy / "_build" / "html"
+    chapter = BeautifulSoup((site / "notebooks" / "01_waarom.html").read_text(encoding="utf-8"), "html.parser")
+    notes = " ".join(li.get_text(" ", strip=True) for li in chapter.select("ul.di-notes li"))
+    assert "geen respondenten in deze groep" in notes and "reconstructie" not in notes
+    assert "subset.csv" in chapter.select_one("div.admonition").get_text()
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "&lt;Markdown&gt;" not in text and "object at 0x" not in text, page.name
+    assert not (site / "downloads" / "respondenten.csv").exists()
