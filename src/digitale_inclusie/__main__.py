@@ -71,6 +71,23 @@ def cmd_tables(args):
     print(f"wrote {out}: {len(tables)} numbers recomputed from {source}")
 
 
+def cmd_claims(args):
+    from .claims import evaluate_all
+    from .data.respondents import load_respondents
+    from .fileio import atomic_write_text
+
+    source = args.data or paths.respondents_source()
+    respondents = load_respondents(source)
+    reconstruction = paths.Path(source).resolve() == paths.RESPONDENTS.resolve()
+    table = evaluate_all(respondents, reconstruction)
+    out = Path(args.out) / "claims.csv"
+    atomic_write_text(out, table.to_csv(index=False, lineterminator="\n"))
+    counts = table["verdict"].value_counts()
+    print(f"wrote {out}: {len(table)} claims tested on {source} ("
+          + ", ".join(f"{counts.get(v, 0)} {v}" for v in ("bevestigd", "niet_significant", "tegengesproken", "niet_toetsbaar"))
+          + ")")
+
+
 def cmd_validate(args):
     from .data.respondents import load_respondents
 
@@ -119,6 +136,11 @@ def main(argv=None):
                    help=f"respondent file (CSV, see codebook); default ${paths.DATA_ENV} or the shipped file")
     p.add_argument("--out", required=True, help="folder for tables.csv")
     p.set_defaults(func=cmd_tables)
+    p = sub.add_parser("claims", help="test every claim of the report on a respondent file")
+    p.add_argument("--data", default=None,
+                   help=f"respondent file (CSV, see codebook); default ${paths.DATA_ENV} or the shipped file")
+    p.add_argument("--out", required=True, help="folder for claims.csv")
+    p.set_defaults(func=cmd_claims)
     p = sub.add_parser("validate", help="check a respondent file against the codebook")
     p.add_argument("--data", default=None,
                    help=f"respondent file (CSV, see codebook); default ${paths.DATA_ENV} or the shipped file")
