@@ -47,8 +47,8 @@ def grim_reason(p, n):
     if grim_counts(p, n):
         return None
     below = max(k for k in range(n + 1) if percent(k, n) < p)
-    return (f"geen aantal op {n} rondt af op {p}%: {below}/{n} = {decimal(percent(below, n), 1)}% en "
-            f"{below + 1}/{n} = {decimal(percent(below + 1, n), 1)}%")
+    return (f"geen aantal op {n} rondt af op {p}%: {below}/{n} = {decimal(percent(below, n), 2)}% en "
+            f"{below + 1}/{n} = {decimal(percent(below + 1, n), 2)}%")
 
 
 def implied_total(published, variable, code, breakdown, sizes):
@@ -162,7 +162,7 @@ def rescued_by_nonresponse(published, respondents, sizes):
             continue  # not reproduced: in the register
         records.append({**{k: row[k] for k in KEY}, "value": row["value"], "n": n, "m": m,
                         "reason": (f"{grim[0].upper()}{grim[1:]}; met {m} antwoorden wel: "
-                                   f"{decimal(exact, 1)}%.")})
+                                   f"{decimal(exact, 2)}%.")})
     return pd.DataFrame(records, columns=KEY + ["value", "n", "m", "reason"])
 
 
