@@ -140,9 +140,42 @@ def rounding_findings(published, codebook, sizes):
     return out
 
 
+def total_without_skips(published, row, sizes, respondents):
+    """Why a printed total cannot hold when everyone answers, given its groups: with everyone
+    answering, each group's count is one its own printed share allows (GRIM), and the total's
+    count is their sum. Only breakdowns whose group numbers ``respondents`` reproduce count (a
+    group number in conflict is the register's business). Returns the reason for the first
+    breakdown whose every such sum misses the printed total, else None."""
+    if row["group"] != "totaal":
+        return None
+    for breakdown in ("grootte", "subsidie"):
+        groups = BREAKDOWNS[breakdown]
+        rows = published[(published["variable"] == row["variable"]) & (published["code"] == row["code"])
+                         & (published["breakdown"] == breakdown) & (published["statistic"] == "share")]
+        printed = dict(zip(rows["group"], rows["value"]))
+        if set(printed) != set(groups):
+            continue
+        answered = [answer_counts(respondents, g, row["variable"], row["code"]) for g in groups]
+        if any(m == 0 or half_up(percent(k, m)) != printed[g] for g, (k, m) in zip(groups, answered)):
+            continue
+        counts = [grim_counts(printed[g], sizes[g]) for g in groups]
+        if not all(counts):
+            continue  # a group's own number is impossible: reported on its own
+        sums = sorted({sum(combination) for combination in product(*counts)})
+        n = sizes["totaal"]
+        if any(half_up(percent(k, n)) == row["value"] for k in sums):
+            continue
+        parts = ", ".join(f"{g} {printed[g]}% van {sizes[g]}" for g in groups)
+        shown = " of ".join(f"{k}/{n} = {decimal(percent(k, n), 2)}%" for k in sums[:3])
+        return (f"als iedereen antwoordt, laten de groepen naar {breakdown} ({parts}) samen alleen "
+                f"{shown} toe, en dat rondt niet af op {row['value']}%")
+    return None
+
+
 def rescued_by_nonresponse(published, respondents, sizes):
-    """Printed percentages that are impossible when the whole group answers (GRIM) but that
-    the reconstruction reproduces because a few respondents skipped the question.
+    """Printed percentages that are impossible when everyone answers, on their own (GRIM) or, for
+    a total, together with its groups, but that the reconstruction reproduces because a few
+    respondents skipped the question.
 
     Returns a DataFrame with the key columns, the printed value, the group size ``n``, the
     number answering ``m`` and a Dutch explanation."""
@@ -151,7 +184,7 @@ def rescued_by_nonresponse(published, respondents, sizes):
                        & (published["unit"] == "procent")]
     for idx, row in shares.iterrows():
         n = sizes[row["group"]]
-        grim = grim_reason(row["value"], n)
+        grim = grim_reason(row["value"], n) or total_without_skips(published, row, sizes, respondents)
         if not grim:
             continue
         k, m = answer_counts(respondents, row["group"], row["variable"], row["code"])
