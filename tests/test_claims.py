@@ -121,3 +121,39 @@ def test_a_bad_register_entry_is_refused(tmp_path, codebook):
     with pytest.raises(InputFileError, match="'onbekend' is not a codebook column"):
         claims.load_claims(bad, codebook)
     assert evaluate_all(pd.DataFrame(), False, claims=[]).columns.tolist() == COLUMNS
+
+
+def _sentences(respondents, reconstruction, ids):
+    from digitale_inclusie.claims import evaluate, sentence
+
+    claims = {c["id"]: c for c in load_claims()}
+    return {i: sentence(claims[i], evaluate(claims[i], respondents, reconstruction)) for i in ids}
+
+
+def test_sentences_follow_the_data_and_say_when_the_report_disagrees(respondents):
+    shipped = _sentences(respondents, True, ["h1-subsidie-burgers", "h1-klein-middelgroot-gelijk"])
+    assert shipped["h1-subsidie-burgers"].startswith("Besturen met een Iedereen-Digitaalsubsidie melden vaker")
+    assert "76% tegenover 55%" in shipped["h1-subsidie-burgers"] and "omgekeerde" not in shipped["h1-subsidie-burgers"]
+    # 69% against 74%: no difference beyond chance, as the report says
+    assert "ongeveer even vaak" in shipped["h1-klein-middelgroot-gelijk"]
+    swapped = respondents.copy()
+    swapped["subsidie"] = respondents["subsidie"].map({"met": "zonder", "zonder": "met"})
+    flipped = _sentences(swapped, False, ["h1-subsidie-burgers"])["h1-subsidie-burgers"]
+    assert "melden minder vaak" in flipped and "55% tegenover 76%" in flipped
+    assert flipped.endswith("Het rapport stelt het omgekeerde.")
+
+
+def test_sentence_numbers_equal_the_chapter_tables(respondents):
+    """Every two-group sentence quotes the same shares as the tables the chapters compute with
+    their own cells (two independent countings of the same file)."""
+    from digitale_inclusie import analysis
+
+    results = analysis.run(respondents)
+    tables = {("uitkomst_burgers", "met"): results["tabel_2"].loc["met", "uitkomst_burgers"],
+              ("uitkomst_burgers", "zonder"): results["tabel_2"].loc["zonder", "uitkomst_burgers"],
+              ("samenwerking_advies", "met"): results["tabel_7"].loc["met", "samenwerking_advies"],
+              ("samenwerking_advies", "zonder"): results["tabel_7"].loc["zonder", "samenwerking_advies"]}
+    said = _sentences(respondents, True, ["h1-subsidie-burgers", "h2-samenwerking-subsidie-advies"])
+    for claim, item in (("h1-subsidie-burgers", "uitkomst_burgers"), ("h2-samenwerking-subsidie-advies", "samenwerking_advies")):
+        assert f"{tables[(item, 'met')]}%" in said[claim] and f"{tables[(item, 'zonder')]}% tegenover" not in said[claim]
+        assert said[claim].index(f"{tables[(item, 'met')]}%") < said[claim].index(f"tegenover {tables[(item, 'zonder')]}%")

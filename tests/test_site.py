@@ -157,7 +157,7 @@ def test_figure_tables_and_prose_carry_the_numbers(site):
     figure6 = [cells for caption, cells in tables.items() if "(cijfers bij figuur 6)" in caption]
     assert figure6 and len(figure6[0]) == 6
     assert "72% van de respondenten ziet positieve resultaten voor burgers" in _text(site / "notebooks" / "01_waarom.html")
-    assert "gemiddeld 10 uur per week" in _text(site / "notebooks" / "02_wie.html")
+    assert "Gemiddeld gaat er 10 uur per week" in _text(site / "notebooks" / "02_wie.html")
 
 
 def test_every_group_shows_its_n_and_small_groups_are_marked(site):

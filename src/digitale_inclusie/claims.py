@@ -121,6 +121,8 @@ def _verdict(report, data, p):
 
 
 def _row(claim, **fields):
+    """A row of claims.csv; private fields (``_sides``: (k, m) per side, ``_means``, ``_bounds``)
+    carry the numbers for :func:`sentence` and are not written."""
     row = {column: "" for column in COLUMNS}
     row.update(claim_id=claim["id"], chapter=str(claim["chapter"]), statement=claim["statement"],
                direction_report=claim.get("direction", ""))
@@ -150,9 +152,9 @@ def _groups(claim, df, reconstruction):
     values, n = f"{share_text(k1, m1)} · {share_text(k2, m2)}", f"{m1} · {m2}"
     if reconstruction and claim.get("invented"):
         return _row(claim, compared=compared, values=values, n=n, direction_data=data, verdict="niet_toetsbaar",
-                    note=claim["invented"])
+                    note=claim["invented"], _sides=[(k1, m1), (k2, m2)])
     return _row(claim, compared=compared, values=values, n=n, direction_data=data, test=test, p_value=p,
-                verdict=_verdict(claim["direction"], data, p))
+                verdict=_verdict(claim["direction"], data, p), _sides=[(k1, m1), (k2, m2)])
 
 
 def _hours(claim, df, reconstruction):
@@ -168,7 +170,7 @@ def _hours(claim, df, reconstruction):
     if reconstruction:
         return _row(claim, compared=compared, values=values, n=n, direction_data=data, verdict="niet_toetsbaar",
                     note="De gemiddelden liggen vast door het rapport, de spreiding binnen de groepen niet: die "
-                         "koos de reconstructie, dus een toets zou iets verzonnens toetsen.")
+                         "koos de reconstructie, dus een toets zou iets verzonnens toetsen.", _means=means)
     if len(samples) == 2:
         test, p = "Mann-Whitney", float(stats.mannwhitneyu(*samples).pvalue)
     else:
@@ -179,12 +181,12 @@ def _hours(claim, df, reconstruction):
     if verdict == "bevestigd" and found != report:
         verdict = "niet_significant"
     return _row(claim, compared=compared, values=values, n=n, direction_data=data, test=test, p_value=p,
-                verdict=verdict)
+                verdict=verdict, _means=means)
 
 
 def _level(claim, df, reconstruction):
     threshold, direction = claim["threshold"], claim["direction"]
-    values, ns, verdicts, ps = [], [], [], []
+    values, ns, verdicts, ps, sides = [], [], [], [], []
     for group in claim.get("groups", ["totaal"]):
         part = members(df, [group])
         if "at_most" in claim:
@@ -197,6 +199,7 @@ def _level(claim, df, reconstruction):
             values.append(f"{GROUPS[group].lower()}: geen antwoorden")
             continue
         low, high = wilson(k, m)
+        sides.append((k, m, low, high))
         values.append((f"{GROUPS[group].lower()}: " if "groups" in claim else "") + share_text(k, m))
         if direction == "nul":
             verdicts.append("bevestigd" if k == 0 else "tegengesproken")
@@ -216,7 +219,7 @@ def _level(claim, df, reconstruction):
     what = f"{claim['item']} ≤ {claim['at_most']}" if "at_most" in claim else f"{claim['item']} = {' of '.join(claim['answers'])}"
     return _row(claim, compared=f"{what} tegenover {decimal(threshold, 1 if threshold % 1 else 0)}%",
                 values=" · ".join(values), n=" · ".join(ns), direction_data="", test="Wilson-interval (95%)",
-                p_value=max(ps) if ps else None, verdict=verdict)
+                p_value=max(ps) if ps else None, verdict=verdict, _bounds=sides)
 
 
 def _items(claim, df, reconstruction):
@@ -242,18 +245,20 @@ def _items(claim, df, reconstruction):
     n = f"{m1} · {m2}"
     if reconstruction:
         return _row(claim, compared=_items_compared(claim), values=values, n=n, direction_data=data,
-                    verdict="niet_toetsbaar",
+                    verdict="niet_toetsbaar", _sides=[(k1, m1), (k2, m2)], _rival=rival,
                     note="Dezelfde respondenten beantwoordden beide; een toets hangt af van hoe hun antwoorden "
                          "samengaan, en dat koos de reconstructie. De richting volgt wel uit de gedrukte cijfers.")
     if rival is None:
         return _row(claim, compared=_items_compared(claim), values=values, n=n, direction_data=data,
-                    verdict="niet_toetsbaar", note="een gemiddelde over vragen van dezelfde respondenten: geen toets")
+                    verdict="niet_toetsbaar", note="een gemiddelde over vragen van dezelfde respondenten: geen toets",
+                    _sides=[(k1, m1), (k2, m2)])
     both = df[(df[claim["first"][0]] != MISSING) & (df[rival] != MISSING)]
     a, b = both[claim["first"][0]].isin(answers), both[rival].isin(answers)
     discordant = int((a & ~b).sum()), int((~a & b).sum())
     p = float(stats.binomtest(discordant[0], sum(discordant), 0.5).pvalue) if sum(discordant) else 1.0
     return _row(claim, compared=_items_compared(claim), values=values, n=n, direction_data=data,
-                test="McNemar (exact)", p_value=p, verdict=_verdict(claim["direction"], data, p))
+                test="McNemar (exact)", p_value=p, verdict=_verdict(claim["direction"], data, p),
+                _sides=[(k1, m1), (k2, m2)], _rival=rival)
 
 
 def _items_compared(claim):
@@ -279,3 +284,96 @@ def evaluate_all(df, reconstruction, claims=None):
     """Every claim of the register tested on ``df``, as a DataFrame with :data:`COLUMNS`."""
     claims = claims if claims is not None else load_claims()
     return pd.DataFrame([evaluate(claim, df, reconstruction) for claim in claims], columns=COLUMNS)
+
+
+def half_up_percent(k, m):
+    return (200 * k + m) // (2 * m)
+
+
+def _round(mean):
+    from .stats import round_half_up
+
+    return round_half_up(mean)
+
+
+# ---------------------------------------------------------------- sentences for the chapters
+
+WORDS = {  # 'ongeveer': the file shows a difference too small to tell from chance
+    "vaker": {"hoger": "vaker", "lager": "minder vaak", "gelijk": "even vaak", "ongeveer": "ongeveer even vaak"},
+    "meer": {"hoger": "meer", "lager": "minder", "gelijk": "evenveel", "ongeveer": "ongeveer evenveel"},
+    "dan": {"hoger": "dan", "lager": "dan", "gelijk": "als", "ongeveer": "als"},
+}
+LEVEL_WORDS = {"boven": "meer dan", "onder": "minder dan", "rond": "ongeveer"}
+
+
+def _p_text(p):
+    return "p < 0,001" if p < 0.001 else f"p = {decimal(p, 3)}"
+
+
+def _side(k, m, printed):
+    """One side of a comparison: '67% van 24' (n for a small group), with the report's number
+    where it prints another one."""
+    share = half_up_percent(k, m)
+    out = f"{share}%" + (f" van {m}" if m < 30 else "")
+    return out + (f" [rapport: {printed}%]" if printed is not None and printed != share else "")
+
+
+def sentence(claim, row, printed=None, short=False):
+    """The claim as a Dutch sentence that follows the data: the comparison word comes from the
+    file, the numbers and their uncertainty follow in brackets, and where the file contradicts
+    the report the sentence says so. ``printed(side)`` gives the report's number for a side
+    (``0`` first, ``1`` second) when it prints one; ``short`` leaves the brackets and the remark
+    out (for key findings)."""
+    if claim["kind"] == "none" or ("text" not in claim and "texts" not in claim):
+        return claim["statement"]
+    if row["verdict"] == "niet_toetsbaar" and claim.get("invented") and row["note"] == claim["invented"]:
+        return f"Volgens het rapport: {claim['statement'][0].lower()}{claim['statement'][1:].rstrip('.')} ({row['note'][0].lower()}{row['note'][1:].rstrip('.')})."
+    look = printed or (lambda side: None)
+    verdict = row["verdict"]
+    if claim["kind"] == "level":
+        bounds = row.get("_bounds") or []
+        if not bounds:
+            return claim["statement"] + " (dit bestand heeft er geen antwoorden op)."
+        if claim["direction"] == "nul":
+            level = "nul" if verdict == "bevestigd" else "niet_nul"
+        else:
+            lows, highs = [b[2] for b in bounds], [b[3] for b in bounds]
+            level = ("boven" if min(lows) > claim["threshold"] else "onder" if max(highs) < claim["threshold"]
+                     else "rond")
+        text = claim["text"].format(niveau={**LEVEL_WORDS, **claim.get("words", {})}[level])
+        names = [f"{GROUPS[g].lower()} " for g in claim["groups"]] if len(bounds) > 1 else [""]
+        detail = "; ".join(f"{name}{_side(k, m, look(0) if len(bounds) == 1 else None)}, 95%-interval "
+                           f"{decimal(low)}–{decimal(high)}%" for name, (k, m, low, high) in zip(names, bounds))
+    else:
+        data = row["direction_data"]
+        if not data:
+            return f"{claim['statement']} ({row['note']})."
+        key = {"stijgend": "hoger", "dalend": "lager"}.get(data, data)
+        if claim.get("direction") == "gelijk" and row["p_value"] and float(row["p_value"]) >= ALPHA and key != "gelijk":
+            key = "ongeveer"  # the report sees no difference, and the file shows none beyond chance
+        if "texts" in claim:
+            text = claim["texts"][data]
+        else:
+            text = claim["text"].format(**{name: WORDS[name].get(key, "anders") for name in WORDS})
+        if claim["kind"] == "hours":
+            detail = " – ".join(f"{_round(mean)} uur" for mean in row["_means"]) + " gemiddeld per week"
+        else:
+            detail = " tegenover ".join(_side(k, m, look(i)) for i, (k, m) in enumerate(row["_sides"]))
+        if verdict == "niet_toetsbaar":
+            detail += "; op dit gereconstrueerde bestand niet te toetsen" if row["note"] else ""
+        elif row["p_value"]:
+            p = float(row["p_value"])
+            detail += (f"; een verschil dat geen toeval lijkt, {_p_text(p)}" if p < ALPHA
+                       else f"; zo'n verschil kan toeval zijn, {_p_text(p)}")
+    text = text[0].upper() + text[1:]
+    if short:
+        return text + "."
+    out = f"{text} ({detail})."
+    if verdict == "tegengesproken":
+        if claim.get("direction") == "gelijk":
+            out += " Het rapport ziet hier weinig verschil."
+        else:
+            out += " Het rapport stelt iets anders." if claim["kind"] == "level" else " Het rapport stelt het omgekeerde."
+    elif verdict == "niet_significant" and claim["kind"] != "level" and claim.get("direction") != "gelijk":
+        out += " Het rapport ziet hier wel een verschil."
+    return out

@@ -246,6 +246,42 @@ class Page:
             values, texts = values.T, texts.T
         return values, texts
 
+    def claims(self, short=False, **names):
+        """Glue claims of the register as sentences that follow the file in use:
+        ``page.claims(c_x="h1-subsidie-burgers")``; ``short`` without numbers (key findings).
+        The register is tested once per page, on this page's respondents."""
+        from myst_nb import glue
+
+        from ..claims import evaluate, load_claims, sentence
+
+        if not hasattr(self, "_claims"):
+            self._claims = {c["id"]: c for c in load_claims(codebook=self.codebook)}
+            self._tested = {}
+        for name, claim_id in names.items():
+            claim = self._claims[claim_id]
+            if claim_id not in self._tested:
+                self._tested[claim_id] = evaluate(claim, self.df, self.reconstruction)
+            row = self._tested[claim_id]
+            glue(name, sentence(claim, row, self._printed_side(claim, row), short=short), display=False)
+
+    def _printed_side(self, claim, row):
+        """For a claim's sentence: the report's number for one side of it, where it prints one."""
+        def look(side):
+            answers = claim.get("answers", [])
+            if len(answers) != 1:
+                return None
+            if claim["kind"] == "groups":
+                groups = claim["first"] if side == 0 else claim["second"]
+                group, item = (groups[0] if len(groups) == 1 else None), claim["item"]
+            elif claim["kind"] == "items":
+                group, item = "totaal", (claim["first"][0] if side == 0 else row.get("_rival"))
+            else:
+                group, item = claim.get("groups", ["totaal"])[0], claim["item"]
+            rows = self.printed[(self.printed["group"] == group) & (self.printed["variable"] == item)
+                                & (self.printed["code"] == answers[0])]
+            return int(rows["value"].iloc[0]) if group and item and len(rows["value"].unique()) == 1 else None
+        return look
+
     def glue(self, result, block, **names):
         """Glue numbers of a result for the prose, found like the table's cells:
         ``page.glue(tabel_1, "tabel_1", h1_x=("groot", "uitkomst_burgers"))``; each reads as the
