@@ -435,3 +435,22 @@ def test_sphinx_numbers_no_table_or_figure_itself(site):
     """'Tabel N' and 'Figuur N' are the report's numbers: Sphinx must not add its own."""
     for page in _pages(site):
         assert "caption-number" not in page.read_text(encoding="utf-8"), page.name
+
+
+def test_every_claim_with_a_sentence_is_rendered_on_its_chapter(site):
+    """The comparisons of chapters 1-6 are the register's claims, rendered from the file: each
+    claim with a sentence appears, with its numbers and uncertainty, on its own chapter."""
+    from digitale_inclusie.claims import evaluate, load_claims, sentence
+    from digitale_inclusie.data import load_respondents
+
+    respondents = load_respondents()
+    pages = {int(c[:2]): _text(site / "notebooks" / f"{c}.html") for c in CHAPTERS}
+    rendered = 0
+    for claim in load_claims():
+        if claim["kind"] == "none" or not ({"text", "texts"} & set(claim)):
+            continue
+        short = sentence(claim, evaluate(claim, respondents, True), short=True).rstrip(".")
+        assert short in pages[claim["chapter"]], (claim["id"], short)
+        rendered += 1
+    assert rendered >= 40
+    assert "95%-interval" in pages[2] and "een verschil dat geen toeval lijkt" in pages[1]

@@ -312,18 +312,22 @@ def _p_text(p):
 
 def _side(k, m, printed):
     """One side of a comparison: '67% van 24' (n for a small group), with the report's number
-    where it prints another one."""
+    where it prints another one. ``printed``: None, or {"printed": value, "shown": share as the
+    table shows it when the report rounds the row to 100}."""
     share = half_up_percent(k, m)
+    if printed and printed.get("shown") is not None:
+        share = printed["shown"]
     out = f"{share}%" + (f" van {m}" if m < 30 else "")
-    return out + (f" [rapport: {printed}%]" if printed is not None and printed != share else "")
+    value = printed["printed"] if printed else None
+    return out + (f" [rapport: {value}%]" if value is not None and value != share else "")
 
 
 def sentence(claim, row, printed=None, short=False):
     """The claim as a Dutch sentence that follows the data: the comparison word comes from the
     file, the numbers and their uncertainty follow in brackets, and where the file contradicts
-    the report the sentence says so. ``printed(side)`` gives the report's number for a side
-    (``0`` first, ``1`` second) when it prints one; ``short`` leaves the brackets and the remark
-    out (for key findings)."""
+    the report the sentence says so. ``printed(side)`` tells, for a side (``0`` first, ``1``
+    second), the report's number and how the table shows the share (see :func:`_side`), or None;
+    ``short`` leaves the brackets and the remark out (for key findings)."""
     if claim["kind"] == "none" or ("text" not in claim and "texts" not in claim):
         return claim["statement"]
     if row["verdict"] == "niet_toetsbaar" and claim.get("invented") and row["note"] == claim["invented"]:

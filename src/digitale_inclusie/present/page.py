@@ -17,6 +17,7 @@ from ..data.codebook import MISSING, SIZE, SIZES, SUBSIDIES, SUBSIDY, Codebook
 from ..data.published import load_published
 from ..data.register import load_register, reasons
 from ..paths import DATAPACKAGE, PUBLISHED, REGISTER, RESPONDENTS, respondents_source
+from ..stats import percent_summing_to_100
 from ..vocab import GROUPS, number_text, numbered, table_label
 from . import charts, downloads
 from .style import figure_html
@@ -265,10 +266,11 @@ class Page:
             glue(name, sentence(claim, row, self._printed_side(claim, row), short=short), display=False)
 
     def _printed_side(self, claim, row):
-        """For a claim's sentence: the report's number for one side of it, where it prints one."""
+        """For a claim's sentence: per side, the report's number where it prints one, and the
+        share as the table shows it when the report rounds that row to 100 (largest remainder)."""
         def look(side):
             answers = claim.get("answers", [])
-            if len(answers) != 1:
+            if len(answers) != 1 or claim.get("pooled"):
                 return None
             if claim["kind"] == "groups":
                 groups = claim["first"] if side == 0 else claim["second"]
@@ -279,7 +281,15 @@ class Page:
                 group, item = claim.get("groups", ["totaal"])[0], claim["item"]
             rows = self.printed[(self.printed["group"] == group) & (self.printed["variable"] == item)
                                 & (self.printed["code"] == answers[0])]
-            return int(rows["value"].iloc[0]) if group and item and len(rows["value"].unique()) == 1 else None
+            if not (group and item) or len(rows) != 1:
+                return None
+            printed, shown = int(rows["value"].iloc[0]), None
+            if rows["rounding"].iloc[0] == "largest_remainder":
+                members = self.df if group == "totaal" else self.df[(self.df[SIZE] == group) | (self.df[SUBSIDY] == group)]
+                counts = members[item].value_counts().reindex(self.codebook.answer_codes(item), fill_value=0)
+                if counts.sum():
+                    shown = int(percent_summing_to_100(counts)[answers[0]])
+            return {"printed": printed, "shown": shown}
         return look
 
     def glue(self, result, block, **names):
