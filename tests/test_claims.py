@@ -157,3 +157,10 @@ def test_sentence_numbers_equal_the_chapter_tables(respondents):
     for claim, item in (("h1-subsidie-burgers", "uitkomst_burgers"), ("h2-samenwerking-subsidie-advies", "samenwerking_advies")):
         assert f"{tables[(item, 'met')]}%" in said[claim] and f"{tables[(item, 'zonder')]}% tegenover" not in said[claim]
         assert said[claim].index(f"{tables[(item, 'met')]}%") < said[claim].index(f"tegenover {tables[(item, 'zonder')]}%")
+
+
+def test_an_untestable_claim_is_attributed_to_the_report(respondents):
+    subset = respondents[respondents["grootte"] != "groot"]
+    said = _sentences(subset, False, ["h1-groot-verenigingen"])["h1-groot-verenigingen"]
+    assert said.startswith("Volgens het rapport: grote besturen melden vaker")
+    assert "dit bestand kan het niet toetsen: een van de groepen heeft geen antwoorden" in said

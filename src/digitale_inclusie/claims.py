@@ -322,6 +322,12 @@ def _side(k, m, printed):
     return out + (f" [rapport: {value}%]" if value is not None and value != share else "")
 
 
+def _reported(claim, why):
+    """The report's claim, attributed, with why the file in use cannot test it."""
+    statement = claim["statement"][0].lower() + claim["statement"][1:].rstrip(".")
+    return f"Volgens het rapport: {statement} ({why[0].lower()}{why[1:].rstrip('.')})."
+
+
 def sentence(claim, row, printed=None, short=False):
     """The claim as a Dutch sentence that follows the data: the comparison word comes from the
     file, the numbers and their uncertainty follow in brackets, and where the file contradicts
@@ -331,13 +337,13 @@ def sentence(claim, row, printed=None, short=False):
     if claim["kind"] == "none" or ("text" not in claim and "texts" not in claim):
         return claim["statement"]
     if row["verdict"] == "niet_toetsbaar" and claim.get("invented") and row["note"] == claim["invented"]:
-        return f"Volgens het rapport: {claim['statement'][0].lower()}{claim['statement'][1:].rstrip('.')} ({row['note'][0].lower()}{row['note'][1:].rstrip('.')})."
+        return _reported(claim, row["note"])
     look = printed or (lambda side: None)
     verdict = row["verdict"]
     if claim["kind"] == "level":
         bounds = row.get("_bounds") or []
         if not bounds:
-            return claim["statement"] + " (dit bestand heeft er geen antwoorden op)."
+            return _reported(claim, "dit bestand heeft er geen antwoorden op")
         if claim["direction"] == "nul":
             level = "nul" if verdict == "bevestigd" else "niet_nul"
         else:
@@ -351,7 +357,7 @@ def sentence(claim, row, printed=None, short=False):
     else:
         data = row["direction_data"]
         if not data:
-            return f"{claim['statement']} ({row['note']})."
+            return _reported(claim, f"dit bestand kan het niet toetsen: {row['note']}")
         key = {"stijgend": "hoger", "dalend": "lager"}.get(data, data)
         if claim.get("direction") == "gelijk" and row["p_value"] and float(row["p_value"]) >= ALPHA and key != "gelijk":
             key = "ongeveer"  # the report sees no difference, and the file shows none beyond chance

@@ -90,6 +90,16 @@ class Page:
                     "berekent (**Toon code**).")
         return Markdown(f"```{{admonition}} Over deze cijfers\n:class: note\n{text}\n```")
 
+    def other_file_note(self):
+        """For the data page, built with another file than the reconstruction: which numbers
+        show that file and which describe the reconstruction. None for the reconstruction."""
+        if self.reconstruction:
+            return None
+        return Markdown(f"```{{note}}\nDeze site is gebouwd met het respondentenbestand `{self.source.name}`, "
+                        "niet met de reconstructie. De tabellen met aantallen respondenten hieronder tonen dat "
+                        "bestand; de uitleg over de reconstructie, het register en de cijfers die overgeslagen "
+                        "antwoorden nodig hebben, gaan over de meegeleverde reconstructie.\n```")
+
     # ------------------------------------------------------------------ results as cells
 
     def _label(self, value, variable=""):
