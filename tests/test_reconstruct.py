@@ -3,13 +3,12 @@
 from fractions import Fraction
 
 import pandas as pd
-import pytest
 
 from digitale_inclusie.data.codebook import HOURS, MISSING, SIZE, SUBSIDY
 from digitale_inclusie.data.published import load_published
 from digitale_inclusie.paths import RESPONDENTS
 from digitale_inclusie.reconstruction.reconstruct import (
-    CELLS, HOURS_GRID, MAX_SKIPS, joint_counts, respondent_frame, solve, to_csv_text,
+    HOURS_GRID, MAX_SKIPS, joint_counts, respondent_frame, solve, to_csv_text,
 )
 
 

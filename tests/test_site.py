@@ -8,7 +8,6 @@ printed numbers that cannot be reproduced, from the register.
 import re
 import shutil
 import subprocess
-from pathlib import Path
 
 import pandas as pd
 import pytest

@@ -18,7 +18,7 @@ from ..data.published import load_published
 from ..data.register import load_register, reasons
 from ..paths import DATAPACKAGE, PUBLISHED, REGISTER, RESPONDENTS, respondents_source
 from ..stats import percent_summing_to_100
-from ..vocab import GROUPS, number_text, numbered, table_label
+from ..vocab import GROUPS, numbered, table_label
 from . import charts, downloads
 from .style import figure_html
 from .tables import Cell, block_table, cell_text, frame_table, group_label
