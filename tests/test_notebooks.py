@@ -48,3 +48,14 @@ def test_make_lab_installs_a_pinned_jupyterlab():
     assert any(line.startswith("jupyterlab==4.") for line in lines)
     plan = subprocess.run(["make", "-n", "lab"], cwd=REPO, capture_output=True, text=True, check=True).stdout
     assert "requirements-lab.txt" in plan or "jupyter lab --notebook-dir=notebooks" in plan
+
+
+def test_a_whole_chapter_page_never_imports_the_reconstruction():
+    """The book runs every cell of a chapter (analysis, presentation, claims): none of it may
+    load the reconstruction (its integer programs and audit)."""
+    notebook = nbformat.read(REPO / "notebooks" / "06_toekomst.ipynb", as_version=4)
+    notebook.cells.append(nbformat.v4.new_code_cell(
+        "import sys\nprint(sorted(m for m in sys.modules if m.startswith('digitale_inclusie.reconstruction')))"))
+    NotebookClient(notebook, timeout=120, kernel_name="python3",
+                   resources={"metadata": {"path": str(REPO / "notebooks")}}).execute()
+    assert notebook.cells[-1].outputs[0]["text"].strip() == "[]"
