@@ -21,10 +21,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .data.codebook import MISSING, SIZE, SUBSIDY
 from .data.published import COLUMNS
+from .data.respondents import answer_counts, group_members
 from .errors import AnalysisError
-from .paths import pages_with_code
+from .paths import REPO, pages_with_code
 from .vocab import NAMED_TABLES
 
 ANALYSIS_TAG = "analysis"
@@ -80,8 +80,6 @@ def results_of(respondents, page):
     """The results of one page (a path relative to the repository root, e.g.
     ``notebooks/04_materiaal.ipynb``): for pages that show a chapter's numbers elsewhere, such as
     the toolbox, computed by that chapter's own cells."""
-    from .paths import REPO
-
     return run(respondents, pages=[REPO / page])
 
 
@@ -109,13 +107,11 @@ def why_missing(respondents, row):
     """Why the file holds no value for printed number ``row``: its group has no respondents, or
     nobody in the group answered its item. None when the file should hold a value (then a missing
     cell is a mistake in an analysis cell, not in the data)."""
-    group = row["group"]
-    members = respondents if group == "totaal" else respondents[
-        (respondents[SIZE] == group) | (respondents[SUBSIDY] == group)]
+    members = group_members(respondents, row["group"])
     if members.empty:
         return "geen respondenten in deze groep"
     variable = row["variable"]
-    if variable in members and not members[variable].ne(MISSING).any():
+    if variable in members and answer_counts(members, variable, ())[1] == 0:
         return "niemand in deze groep beantwoordde deze vraag"
     return None
 

@@ -25,9 +25,11 @@ import pandas as pd
 import yaml
 from scipy import stats
 
-from .data.codebook import BREAKDOWNS, HOURS, MISSING, SIZE, SUBSIDY, Codebook
+from .data.codebook import BREAKDOWNS, HOURS, MISSING, Codebook
+from .data.respondents import answer_counts, group_members
 from .errors import InputFileError
 from .paths import DATA
+from .stats import percent, round_half_up
 from .vocab import GROUPS, decimal
 
 CLAIMS = DATA / "claims" / "claims.yaml"
@@ -76,19 +78,6 @@ def load_claims(path=CLAIMS, codebook=None):
 
 # ---------------------------------------------------------------- counting
 
-def members(df, groups):
-    """The respondents of one or more groups (``totaal`` is everyone)."""
-    if "totaal" in groups:
-        return df
-    return df[df[SIZE].isin(groups) | df[SUBSIDY].isin(groups)]
-
-
-def count(df, item, answers):
-    """(k, m): respondents who gave one of ``answers`` to ``item``, and who answered it at all."""
-    answered = df[item] != MISSING
-    return int((answered & df[item].isin(answers)).sum()), int(answered.sum())
-
-
 def wilson(k, m):
     """The 95% Wilson interval of k/m, in percent."""
     interval = stats.binomtest(k, m).proportion_ci(confidence_level=0.95, method="wilson")
@@ -98,7 +87,7 @@ def wilson(k, m):
 def share_text(k, m):
     """'76% [70–81]': the share rounded half up, with its 95% Wilson interval."""
     low, high = wilson(k, m)
-    return f"{(200 * k + m) // (2 * m)}% [{decimal(low)}–{decimal(high)}]"
+    return f"{percent(k, m)}% [{decimal(low)}–{decimal(high)}]"
 
 
 def _names(groups):
@@ -135,8 +124,9 @@ def _row(claim, **fields):
 # ---------------------------------------------------------------- kinds
 
 def _groups(claim, df, reconstruction):
-    first, second = members(df, claim["first"]), members(df, claim["second"])
-    (k1, m1), (k2, m2) = count(first, claim["item"], claim["answers"]), count(second, claim["item"], claim["answers"])
+    first, second = group_members(df, *claim["first"]), group_members(df, *claim["second"])
+    (k1, m1), (k2, m2) = (answer_counts(first, claim["item"], claim["answers"]),
+                          answer_counts(second, claim["item"], claim["answers"]))
     compared = f"{claim['item']} = {' of '.join(claim['answers'])}: {_names(claim['first'])} tegenover {_names(claim['second'])}"
     if not m1 or not m2:
         return _row(claim, compared=compared, n=f"{m1} · {m2}", verdict="niet_toetsbaar",
@@ -158,7 +148,7 @@ def _groups(claim, df, reconstruction):
 
 
 def _hours(claim, df, reconstruction):
-    samples = [members(df, [g])[HOURS].astype(float) for g in claim["order"]]
+    samples = [group_members(df, g)[HOURS].astype(float) for g in claim["order"]]
     compared = f"{HOURS}, gemiddelde: " + " → ".join(GROUPS[g].lower() for g in claim["order"])
     n = " · ".join(str(len(s)) for s in samples)
     if any(s.empty for s in samples):
@@ -188,11 +178,11 @@ def _level(claim, df, reconstruction):
     threshold, direction = claim["threshold"], claim["direction"]
     values, ns, verdicts, ps, sides = [], [], [], [], []
     for group in claim.get("groups", ["totaal"]):
-        part = members(df, [group])
+        part = group_members(df, group)
         if "at_most" in claim:
             k, m = int((part[claim["item"]] <= claim["at_most"]).sum()), int(part[claim["item"]].notna().sum())
         else:
-            k, m = count(part, claim["item"], claim["answers"])
+            k, m = answer_counts(part, claim["item"], claim["answers"])
         ns.append(str(m))
         if not m:
             verdicts.append("niet_toetsbaar")
@@ -226,7 +216,7 @@ def _items(claim, df, reconstruction):
     answers = claim["answers"]
     shares = {}
     for item in claim["first"] + claim["second"]:
-        k, m = count(df, item, answers)
+        k, m = answer_counts(df, item, answers)
         shares[item] = (k, m)
     pooled = [tuple(sum(shares[i][j] for i in claim[side]) for j in (0, 1)) for side in ("first", "second")]
     if not all(m for _, m in shares.values()):
@@ -286,16 +276,6 @@ def evaluate_all(df, reconstruction, claims=None):
     return pd.DataFrame([evaluate(claim, df, reconstruction) for claim in claims], columns=COLUMNS)
 
 
-def half_up_percent(k, m):
-    return (200 * k + m) // (2 * m)
-
-
-def _round(mean):
-    from .stats import round_half_up
-
-    return round_half_up(mean)
-
-
 # ---------------------------------------------------------------- sentences for the chapters
 
 WORDS = {  # 'ongeveer': the file shows a difference too small to tell from chance
@@ -314,7 +294,7 @@ def _side(k, m, printed):
     """One side of a comparison: '67% van 24' (n for a small group), with the report's number
     where it prints another one. ``printed``: None, or {"printed": value, "shown": share as the
     table shows it when the report rounds the row to 100}."""
-    share = half_up_percent(k, m)
+    share = percent(k, m)
     if printed and printed.get("shown") is not None:
         share = printed["shown"]
     out = f"{share}%" + (f" van {m}" if m < 30 else "")
@@ -366,7 +346,7 @@ def sentence(claim, row, printed=None, short=False):
         else:
             text = claim["text"].format(**{name: WORDS[name].get(key, "anders") for name in WORDS})
         if claim["kind"] == "hours":
-            detail = " – ".join(f"{_round(mean)} uur" for mean in row["_means"]) + " gemiddeld per week"
+            detail = " – ".join(f"{round_half_up(mean)} uur" for mean in row["_means"]) + " gemiddeld per week"
         else:
             detail = " tegenover ".join(_side(k, m, look(i)) for i, (k, m) in enumerate(row["_sides"]))
         if verdict == "niet_toetsbaar":

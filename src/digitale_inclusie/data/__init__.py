@@ -5,6 +5,7 @@ A chapter notebook needs only :func:`load_respondents` and the codebook's consta
 """
 
 from .codebook import HOURS, ID, MISSING, SIZE, SIZES, SUBSIDIES, SUBSIDY, Codebook
-from .respondents import load_respondents
+from .respondents import answer_counts, group_members, load_respondents
 
-__all__ = ["Codebook", "HOURS", "ID", "MISSING", "SIZE", "SIZES", "SUBSIDIES", "SUBSIDY", "load_respondents"]
+__all__ = ["Codebook", "HOURS", "ID", "MISSING", "SIZE", "SIZES", "SUBSIDIES", "SUBSIDY", "answer_counts",
+           "group_members", "load_respondents"]

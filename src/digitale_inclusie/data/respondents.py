@@ -14,7 +14,7 @@ import pandas as pd
 from ..errors import InputFileError
 from ..fileio import checksum_lines
 from ..paths import CHECKSUMS, DATA, DATAPACKAGE, RESPONDENTS, respondents_source
-from .codebook import HOURS, ID, Codebook
+from .codebook import HOURS, ID, MISSING, SIZE, SUBSIDY, Codebook
 
 OTHER_DELIMITERS = {";": "';'", "\t": "a tab", "|": "'|'"}
 
@@ -31,6 +31,21 @@ def load_respondents(path=None, codebook=None):
     frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     frame[HOURS] = frame[HOURS].astype(float)
     return frame
+
+
+def group_members(respondents, *groups):
+    """The respondents of one or more groups: size classes or subsidy statuses ('totaal' is
+    everyone)."""
+    if "totaal" in groups:
+        return respondents
+    return respondents[respondents[SIZE].isin(groups) | respondents[SUBSIDY].isin(groups)]
+
+
+def answer_counts(respondents, item, answers):
+    """(k, m): respondents who gave one of ``answers`` to ``item``, and how many answered it at
+    all (a skipped answer, ``MISSING``, is left out: the denominator of a percentage)."""
+    answered = respondents[item] != MISSING
+    return int((answered & respondents[item].isin(answers)).sum()), int(answered.sum())
 
 
 def _read_text(path):

@@ -7,15 +7,17 @@ the CSV download. Nothing here computes a statistic from respondents.
 """
 
 import hashlib
+from functools import cached_property
 from html import escape
 from pathlib import Path
 
 import pandas as pd
 
 from ..analysis import labels_of, plain, why_missing
-from ..data.codebook import MISSING, SIZE, SIZES, SUBSIDIES, SUBSIDY, Codebook
+from ..data.codebook import SIZE, SIZES, SUBSIDIES, SUBSIDY, Codebook
 from ..data.published import load_published
-from ..data.register import load_register, reasons
+from ..data.respondents import answer_counts, group_members
+from ..data.register import KEY, load_register, reasons
 from ..paths import DATAPACKAGE, PUBLISHED, REGISTER, RESPONDENTS, respondents_source
 from ..stats import percent_summing_to_100
 from ..vocab import GROUPS, numbered, table_label
@@ -62,9 +64,8 @@ class Page:
         self.printed = published[published["statistic"] != "external"]
         # the register explains the reconstruction's differences only, not those of another file
         self.reasons = reasons(load_register()) if self.reconstruction else {}
-        self.sizes = {"totaal": len(respondents),
-                      **{g: int((respondents[SIZE] == g).sum()) for g in SIZES},
-                      **{g: int((respondents[SUBSIDY] == g).sum()) for g in SUBSIDIES}}
+        self.sizes = {g: len(group_members(respondents, g)) for g in GROUP_ORDER}
+        self._tested = {}  # claim id -> its row of claims.csv, tested on this page's respondents
 
     @property
     def reconstruction(self):
@@ -178,7 +179,7 @@ class Page:
                 if match is not None and value is None:
                     reason = why_missing(self.df, match) or ""
                 elif match is not None:
-                    reason = self.reasons.get(tuple(match[k] for k in ("table", "breakdown", "group", "item", "category")), "")
+                    reason = self.reasons.get(tuple(match[k] for k in KEY), "")
                 cells.append(Cell(
                     row=self._label(r, variable), column=column_label, group=group, n=self.sizes.get(group, 0),
                     answered=self._answered(variable, group), variable=variable, answer=answer_text, value=value, unit=cell_unit,
@@ -194,7 +195,7 @@ class Page:
         names = self.codebook.by_name
         index = list(frame.index)
         if any(x in GROUP_ORDER for x in index) or (not index and printed["group"].nunique() > 1):
-            wanted = [g for g in dict.fromkeys(printed["group"])]
+            wanted = list(dict.fromkeys(printed["group"]))
         elif any(x in names for x in index) or (not index and printed["variable"].nunique() > 1):
             wanted = [v for v in dict.fromkeys(printed["variable"]) if v in names]
         else:
@@ -205,10 +206,8 @@ class Page:
     def _answered(self, variable, group):
         """How many of the group's respondents answered ``variable`` (a skipped answer is
         ``MISSING``): the denominator of its percentages, for the download."""
-        members = self.df if group == "totaal" else self.df[(self.df[SIZE] == group) | (self.df[SUBSIDY] == group)]
-        if variable not in members:
-            return len(members)
-        return int(members[variable].ne(MISSING).sum())
+        members = group_members(self.df, group)
+        return answer_counts(members, variable, ())[1] if variable in members else len(members)
 
     @staticmethod
     def _default_header(unit):
@@ -263,17 +262,21 @@ class Page:
         The register is tested once per page, on this page's respondents."""
         from myst_nb import glue
 
-        from ..claims import evaluate, load_claims, sentence
+        from ..claims import evaluate, sentence
 
-        if not hasattr(self, "_claims"):
-            self._claims = {c["id"]: c for c in load_claims(codebook=self.codebook)}
-            self._tested = {}
         for name, claim_id in names.items():
-            claim = self._claims[claim_id]
+            claim = self.claim_register[claim_id]
             if claim_id not in self._tested:
                 self._tested[claim_id] = evaluate(claim, self.df, self.reconstruction)
             row = self._tested[claim_id]
             glue(name, sentence(claim, row, self._printed_side(claim, row), short=short), display=False)
+
+    @cached_property
+    def claim_register(self):
+        """The claims register (loaded on first use: most pages need no claims)."""
+        from ..claims import load_claims
+
+        return {c["id"]: c for c in load_claims(codebook=self.codebook)}
 
     def _printed_side(self, claim, row):
         """For a claim's sentence: per side, the report's number where it prints one, and the
@@ -295,8 +298,7 @@ class Page:
                 return None
             printed, shown = int(rows["value"].iloc[0]), None
             if rows["rounding"].iloc[0] == "largest_remainder":
-                members = self.df if group == "totaal" else self.df[(self.df[SIZE] == group) | (self.df[SUBSIDY] == group)]
-                counts = members[item].value_counts().reindex(self.codebook.answer_codes(item), fill_value=0)
+                counts = group_members(self.df, group)[item].value_counts().reindex(self.codebook.answer_codes(item), fill_value=0)
                 if counts.sum():
                     shown = int(percent_summing_to_100(counts)[answers[0]])
             return {"printed": printed, "shown": shown}

@@ -20,7 +20,8 @@ from itertools import product
 import pandas as pd
 
 from ..analysis import compare, recompute
-from ..data.codebook import BREAKDOWNS, MISSING, SIZE, SUBSIDY, Codebook
+from ..data.codebook import BREAKDOWNS, Codebook
+from ..data.respondents import answer_counts, group_members
 from ..data.published import KEY, printed_group_sizes, row_groups
 from ..data.register import COLUMNS as REGISTER_COLUMNS
 from ..data.register import KIND_INCONSISTENT, KIND_NOT_COMPUTABLE
@@ -30,16 +31,10 @@ from ..stats import round_half_up as half_up
 from ..vocab import decimal
 
 
-def answer_counts(respondents, group, variable, code):
-    """(k, m): how many of the group's respondents gave answer ``code`` to ``variable``, and
-    how many answered it at all (skipped answers left out, as in the chapters). For the
-    explanations of the register; the numbers themselves come from the chapters' analysis."""
-    if group == "totaal":
-        members = respondents
-    else:
-        members = respondents[(respondents[SIZE] == group) | (respondents[SUBSIDY] == group)]
-    answered = members[variable][members[variable] != MISSING]
-    return int((answered == code).sum()), len(answered)
+def _counts(respondents, group, variable, code):
+    """(k, m) of one printed number in ``respondents``, for the register's explanations; the
+    numbers themselves come from the chapters' analysis."""
+    return answer_counts(group_members(respondents, group), variable, [code])
 
 
 def grim_reason(p, n):
@@ -155,7 +150,7 @@ def total_without_skips(published, row, sizes, respondents):
         printed = dict(zip(rows["group"], rows["value"]))
         if set(printed) != set(groups):
             continue
-        answered = [answer_counts(respondents, g, row["variable"], row["code"]) for g in groups]
+        answered = [_counts(respondents, g, row["variable"], row["code"]) for g in groups]
         if any(m == 0 or half_up(percent(k, m)) != printed[g] for g, (k, m) in zip(groups, answered)):
             continue
         counts = [grim_counts(printed[g], sizes[g]) for g in groups]
@@ -187,7 +182,7 @@ def rescued_by_nonresponse(published, respondents, sizes):
         grim = grim_reason(row["value"], n) or total_without_skips(published, row, sizes, respondents)
         if not grim:
             continue
-        k, m = answer_counts(respondents, row["group"], row["variable"], row["code"])
+        k, m = _counts(respondents, row["group"], row["variable"], row["code"])
         if m == 0:
             continue  # nobody in the group answered: nothing reproduced, nothing rescued
         exact = percent(k, m)
@@ -247,7 +242,7 @@ def audit(published, codebook=None):
             kind = KIND_INCONSISTENT
             m = None
             if printed["statistic"] == "share" and printed["variable"] in codebook.by_name:
-                m = answer_counts(respondents, printed["group"], printed["variable"], printed["code"])[1]
+                m = _counts(respondents, printed["group"], printed["variable"], printed["code"])[1]
             reason = explain(published, idx, sizes, m)
         records.append({**{k: row[k] for k in KEY}, "value": row["printed"], "unit": printed["unit"],
                         "reconstructed": row["recomputed"], "kind": kind, "reason": reason})
