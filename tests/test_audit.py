@@ -7,7 +7,7 @@ from digitale_inclusie.analysis import compare, recompute
 from digitale_inclusie.data.published import KEY, csv_number
 from digitale_inclusie.data.published import printed_group_sizes as group_sizes
 from digitale_inclusie.data.register import COLUMNS as REGISTER_COLUMNS
-from digitale_inclusie.data.register import KIND_INCONSISTENT, KIND_NOT_COMPUTABLE
+from digitale_inclusie.data.register import KIND_INCONSISTENT, KIND_NOT_COMPUTABLE, KIND_TRADE_OFF
 from digitale_inclusie.paths import REGISTER
 from digitale_inclusie.reconstruction.audit import grim_reason, rounding_findings
 
@@ -40,11 +40,14 @@ def test_register_on_disk_is_the_fresh_audit(audited, register):
 
 
 def test_register_entries_carry_a_reason_and_the_reconstructed_value(register):
-    assert set(register["kind"]) <= {KIND_INCONSISTENT, KIND_NOT_COMPUTABLE}
+    assert set(register["kind"]) <= {KIND_INCONSISTENT, KIND_TRADE_OFF, KIND_NOT_COMPUTABLE}
     for _, row in register.iterrows():
         assert len(row["reason"]) > 20
-        if row["kind"] == KIND_INCONSISTENT:
+        if row["kind"] != KIND_NOT_COMPUTABLE:
             assert row["reconstructed"] != "" and row["reconstructed"] != row["value"]
+            assert "in plaats" in row["alternative"], row  # the file that was not chosen
+        else:
+            assert row["alternative"] == ""
 
 
 def _entry(register, table, group, item):
@@ -63,6 +66,36 @@ def test_numbers_impossible_by_hand_are_registered(register):
     assert "87,5%" in _entry(register, "functieprofielen", "totaal", "B-profiel")["reason"]
     # participation is about governments, not respondents
     assert _entry(register, "steekproef", "totaal", "Deelnemende lokale besturen")["kind"] == KIND_NOT_COMPUTABLE
+
+
+def test_register_separates_conflicts_from_trade_offs(register):
+    """The independent review of the register: three numbers cannot all hold with the others,
+    two are the reconstruction's choice."""
+    kinds = {(r["table"], r["group"], r["item"]): r["kind"] for _, r in register.iterrows()}
+    # 45% against the size groups 36/48/67 of 136/114/26 (43.4%-44.4%), all three reproduced
+    assert kinds[("figuur_1", "totaal", "Lokale verenigingen")] == KIND_INCONSISTENT
+    assert kinds[("functieprofielen", "totaal", "B-profiel")] == KIND_INCONSISTENT
+    assert kinds[("tabel_6", "groot", "Adviespartijen")] == KIND_INCONSISTENT  # no k/26 gives 30%
+    # 24% of 54 is 13/54; its only conflict (with the total 45%) is gone once 45% is missed
+    assert kinds[("tabel_2", "zonder", "Lokale verenigingen")] == KIND_TRADE_OFF
+    # 31% total against met 35% / zonder 9% holds once enough respondents skip the question
+    assert kinds[("tabel_7", "met", "Adviespartijen")] == KIND_TRADE_OFF
+
+
+def test_trade_off_names_the_alternative(register):
+    forty_five = _entry(register, "figuur_1", "totaal", "Lokale verenigingen")
+    # keeping 45% means giving up one of its groups: the small governments' 36% (table 1)
+    assert "Tabel 1, kleine besturen (< 20.000 inwoners): Lokale verenigingen 36%" in forty_five["alternative"]
+    twenty_four = _entry(register, "tabel_2", "zonder", "Lokale verenigingen")
+    assert "lost de reconstructie al op door Figuur 1" in twenty_four["reason"]
+    assert "evenveel gemiste cijfers" in twenty_four["alternative"]
+    # By hand, for 31% of 276 with met 35% of 222 and zonder 9% of 54: 9% needs 5 of 53 or 54,
+    # and then the total needs 0.05 * m_met > 11.2, impossible with m_met <= 222; the next m
+    # with a count for 9% is 47 (4/47 = 8.51%), after 7 skips; with all 222 met answering the
+    # total needs 79 of them (> 35.5%), with 221 it works: 78/221 = 35.29%, 82/268 = 30.60%.
+    # So 8 skipped answers at least, against 1 in the reconstruction: 7 more than one miss costs.
+    thirty_five = _entry(register, "tabel_7", "met", "Adviespartijen")
+    assert "Een bestand met 8 in plaats van 1 overgeslagen antwoorden" in thirty_five["alternative"]
 
 
 def test_grim_reason_names_the_neighbouring_fractions():
@@ -85,11 +118,14 @@ def test_register_reads_in_dutch(register):
     from digitale_inclusie.present.register import register_frame, register_html
 
     table = register_frame(register)
-    assert list(table.columns) == ["Waar", "Groep", "Cijfer", "Gedrukt", "Reconstructie", "Waarom"]
+    assert list(table.columns) == ["Waar", "Groep", "Cijfer", "Gedrukt", "Reconstructie", "Waarom",
+                                   "Niet gekozen alternatief"]
     row = table[table["Waar"] == "Tabel 6"].iloc[0]
     assert (row["Groep"], row["Gedrukt"], row["Reconstructie"]) == ("Grote besturen (> 50.000 inwoners)", "30%", "31%")
     html = register_html(register, "Register")
-    assert html.count("<tr>") == len(register) + 1 and '<th scope="col">Waarom</th>' in html
+    assert html.count("<dt>") == len(register) and html.count("<strong>Waarom.</strong>") == len(register)
+    assert "<dt>Tabel 6, grote besturen (&gt; 50.000 inwoners): Adviespartijen – Ja: gedrukt 30%, reconstructie 31%</dt>" in html
+    assert html.count("Niet gekozen alternatief.") == (register["alternative"] != "").sum()
 
 
 def test_numbers_rescued_by_skipped_answers(published, respondents):
@@ -110,3 +146,14 @@ def test_numbers_rescued_by_skipped_answers(published, respondents):
     # the advisers' total leans on a group number in conflict (35%, the register): not listed here
     assert rescued[(rescued["table"] == "samenwerking") & (rescued["item"] == "Adviespartijen")].empty
     assert len(rescued) == 5
+
+
+def test_notes_under_tables_name_the_kind(register):
+    from digitale_inclusie.data.register import reasons
+
+    notes = reasons(register)
+    key = ("tabel_6", "grootte", "groot", "Adviespartijen", "Ja")
+    assert notes[key].startswith("Tegenspraak in het rapport: geen aantal op 26 rondt af op 30%")
+    key = ("tabel_7", "subsidie", "met", "Adviespartijen", "Ja")
+    assert notes[key].startswith("Keuze van de reconstructie: ")
+    assert notes[key].endswith("staat in het register (Over de data).")

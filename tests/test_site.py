@@ -186,14 +186,18 @@ def test_tables_14_and_15_have_the_captions_of_their_content(site):
     assert "Afgedrukte titel" in _text(site / "notebooks" / "06_toekomst.html")
 
 
-def test_data_page_shows_the_register_as_a_table(site):
+def test_data_page_shows_the_register_by_kind(site):
     register = pd.read_csv(REGISTER, dtype=str, keep_default_na=False)
     soup = _soup(site / "book" / "over-de-data.html")
-    table = soup.select_one("table.di-register")
-    assert table is not None
-    rows = table.tbody.find_all("tr")
-    assert len(rows) == len(register)
-    assert [td.get_text(strip=True) for td in rows[-1].find_all("td")][-1] == register["reason"].iloc[-1]
+    lists = soup.select("figure.di-register")
+    kinds = ["inconsistent", "afweging", "niet_berekenbaar"]
+    assert len(lists) == len(kinds)  # conflicts, trade-offs, not computable: each its own list
+    for figure, kind in zip(lists, kinds):
+        part = register[register["kind"] == kind]
+        assert len(figure.find_all("dt")) == len(part)
+        texts = [dd.get_text(" ", strip=True) for dd in figure.find_all("dd")]
+        for text, (_, row) in zip(texts, part.iterrows()):
+            assert row["reason"] in text and row["alternative"] in text
 
 
 A11Y = REPO / "tools" / "a11y"

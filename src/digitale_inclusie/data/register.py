@@ -6,9 +6,10 @@ import pandas as pd
 from ..paths import REGISTER
 
 KEY = ["table", "breakdown", "group", "item", "category"]
-COLUMNS = KEY + ["value", "unit", "reconstructed", "kind", "reason"]
-KIND_INCONSISTENT = "inconsistent"
-KIND_NOT_COMPUTABLE = "niet_berekenbaar"
+COLUMNS = KEY + ["value", "unit", "reconstructed", "kind", "reason", "alternative"]
+KIND_INCONSISTENT = "inconsistent"  # cannot hold together with the numbers the reconstruction keeps
+KIND_TRADE_OFF = "afweging"  # could have been kept: missed by the reconstruction's weights
+KIND_NOT_COMPUTABLE = "niet_berekenbaar"  # not about respondents
 
 
 def load_register(path=REGISTER):
@@ -16,6 +17,21 @@ def load_register(path=REGISTER):
     return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
+KIND_LABELS = {  # how a note under a table names the kind
+    KIND_INCONSISTENT: "Tegenspraak in het rapport",
+    KIND_TRADE_OFF: "Keuze van de reconstructie",
+}  # a number that is not computable says so in its reason
+
+
 def reasons(register):
-    """(table, breakdown, group, item, category) -> the computed reason."""
-    return {tuple(row[k] for k in KEY): row["reason"] for _, row in register.iterrows()}
+    """(table, breakdown, group, item, category) -> the kind and the computed reason, for the
+    note under a table ('Tegenspraak in het rapport: geen aantal op 26 …')."""
+    out = {}
+    for _, row in register.iterrows():
+        reason = row["reason"]
+        label = KIND_LABELS.get(row["kind"])
+        text = f"{label}: {reason[:1].lower()}{reason[1:]}" if label else reason
+        if row["alternative"]:
+            text += " Het niet gekozen alternatief staat in het register (Over de data)."
+        out[tuple(row[k] for k in KEY)] = text
+    return out

@@ -5,25 +5,43 @@ from html import escape
 import pandas as pd
 
 from ..vocab import GROUPS_LONG, UNIT_SUFFIX, lower_first, table_label
-from .tables import frame_table
 
 
 def register_frame(register):
-    """The register (``data/register.csv``) with Dutch column names, for reading."""
-    return pd.DataFrame({
+    """The register (``data/register.csv``) with Dutch column names, for reading; the column of
+    alternatives only when some entry has one."""
+    frame = pd.DataFrame({
         "Waar": [table_label(t) for t in register["table"]],
         "Groep": [GROUPS_LONG[g] for g in register["group"]],
         "Cijfer": [f"{i} – {c}" for i, c in zip(register["item"], register["category"])],
         "Gedrukt": [f"{v}{UNIT_SUFFIX[u]}" for v, u in zip(register["value"], register["unit"])],
         "Reconstructie": [f"{v}{UNIT_SUFFIX[u]}" if v else "–"
                           for v, u in zip(register["reconstructed"], register["unit"])],
-        "Waarom": register["reason"],
+        "Waarom": list(register["reason"]),
     })
+    if (register["alternative"] != "").any():
+        frame["Niet gekozen alternatief"] = [a or "–" for a in register["alternative"]]
+    return frame
 
 
 def register_html(register, caption):
-    """The register as an accessible table."""
-    return frame_table(register_frame(register), caption, css_class="di-register")
+    """The register (or part of it) for reading at any width: one entry per printed number, a
+    description list of what was printed and reconstructed, why, and the alternative not
+    chosen (the same columns as :func:`register_frame`); a sentence when it is empty."""
+    if register.empty:
+        return f"<p>{escape(caption)}: geen.</p>"
+    frame = register_frame(register)
+    entries = []
+    for _, row in frame.iterrows():
+        head = (f"{row['Waar']}, {lower_first(row['Groep'])}: {row['Cijfer']}: gedrukt "
+                f"{row['Gedrukt']}, reconstructie {row['Reconstructie']}")
+        body = f"<p><strong>Waarom.</strong> {escape(row['Waarom'])}</p>"
+        if "Niet gekozen alternatief" in frame and row["Niet gekozen alternatief"] != "–":
+            body += (f"<p><strong>Niet gekozen alternatief.</strong> "
+                     f"{escape(row['Niet gekozen alternatief'])}</p>")
+        entries.append(f"<dt>{escape(head)}</dt><dd>{body}</dd>")
+    return (f'<figure class="di-register">'
+            f'<figcaption>{escape(caption)}</figcaption><dl>{"".join(entries)}</dl></figure>')
 
 
 def rescued_markdown(rescued):

@@ -20,15 +20,15 @@ from itertools import product
 import pandas as pd
 
 from ..analysis import compare, recompute
-from ..data.codebook import BREAKDOWNS, Codebook
+from ..data.codebook import BREAKDOWNS, HOURS, Codebook
 from ..data.respondents import answer_counts, group_members
-from ..data.published import KEY, printed_group_sizes, row_groups
+from ..data.published import KEY, csv_number, printed_group_sizes, row_groups
 from ..data.register import COLUMNS as REGISTER_COLUMNS
-from ..data.register import KIND_INCONSISTENT, KIND_NOT_COMPUTABLE
+from ..data.register import KIND_INCONSISTENT, KIND_NOT_COMPUTABLE, KIND_TRADE_OFF
 from ..stats import exact_percent as percent
 from ..stats import grim_counts, largest_remainder
 from ..stats import round_half_up as half_up
-from ..vocab import decimal
+from ..vocab import GROUPS_LONG, UNIT_SUFFIX, decimal, lower_first, table_label
 
 
 def _counts(respondents, group, variable, code):
@@ -59,11 +59,12 @@ def implied_total(published, variable, code, breakdown, sizes):
     total = sum(sizes[g] for g in groups)
     lo = sum(sizes[g] * (values[g] - Fraction(1, 2)) for g in groups) / total
     hi = sum(sizes[g] * (values[g] + Fraction(1, 2)) for g in groups) / total
-    return lo, hi, values
+    return lo, hi, values, set(rows.index)
 
 
 def total_reasons(published, row, sizes):
-    """Conflicts between a total and the groups of a breakdown that involve this row."""
+    """Conflicts between a total and the groups of a breakdown that involve this row:
+    a list of (text, the printed numbers involved)."""
     variable, code = row["variable"], row["code"]
     total = published[(published["variable"] == variable) & (published["code"] == code)
                       & (published["group"] == "totaal") & (published["statistic"] == "share")]
@@ -77,26 +78,42 @@ def total_reasons(published, row, sizes):
         implied = implied_total(published, variable, code, breakdown, sizes)
         if implied is None:
             continue
-        lo, hi, values = implied
+        lo, hi, values, members = implied
         if hi <= p_total - Fraction(1, 2) or lo >= p_total + Fraction(1, 2):
             groups = ", ".join(f"{g} {v}%" for g, v in values.items())
-            reasons.append(f"het totaal {p_total}% past niet bij de groepen naar {breakdown} "
-                           f"({groups}): gewogen naar groepsgrootte ligt het totaal tussen "
-                           f"{decimal(lo, 1)}% en {decimal(hi, 1)}%")
+            reasons.append((f"het totaal {p_total}% past niet bij de groepen naar {breakdown} "
+                            f"({groups}): gewogen naar groepsgrootte ligt het totaal tussen "
+                            f"{decimal(lo, 1)}% en {decimal(hi, 1)}%",
+                            frozenset(members | set(total.index))))
     return reasons
 
 
 def row_reasons(published, idx):
-    """Problems of the multi-category row that printed number ``idx`` belongs to."""
+    """Problems of the multi-category row that printed number ``idx`` belongs to: a list of
+    (text, the printed numbers of the row)."""
     row = published.loc[idx]
     key = (row["table"], row["breakdown"], row["group"], row["variable"])
     idxs = row_groups(published).get(key, [idx])
     if row["rounding"] == "largest_remainder":
         total = sum(published.at[i, "value"] for i in idxs)
         if total != 100:
-            return [f"de rij telt op tot {total}%, terwijl afronding volgens de grootste rest altijd "
-                    "100% geeft"]
+            return [(f"de rij telt op tot {total}%, terwijl afronding volgens de grootste rest altijd "
+                     "100% geeft", frozenset(idxs))]
     return []
+
+
+def proofs(published, idx, sizes):
+    """Proofs from the printed numbers alone, with everyone answering, that number ``idx``
+    cannot hold together with some printed numbers: a list of (text, the numbers involved,
+    ``idx`` included). Three kinds: GRIM on the group size, the row's sum, the total against
+    its groups."""
+    row = published.loc[idx]
+    out = []
+    if row["statistic"] == "share" and row["unit"] == "procent" and row["rounding"] == "half_up":
+        grim = grim_reason(row["value"], sizes[row["group"]])
+        if grim:
+            out.append((grim, frozenset({idx})))
+    return out + row_reasons(published, idx) + total_reasons(published, row, sizes)
 
 
 def row_feasible(values, n, rule):
@@ -194,35 +211,99 @@ def rescued_by_nonresponse(published, respondents, sizes):
     return pd.DataFrame(records, columns=KEY + ["value", "n", "m", "reason"])
 
 
-def explain(published, idx, sizes, reconstructed_m):
-    """The computed reasons why printed number ``idx`` cannot hold together with the others."""
+def number_label(published, idx):
+    """'Tabel 1, kleine besturen (< 20.000 inwoners): Lokale verenigingen 36%'."""
     row = published.loc[idx]
-    reasons = []
-    n = sizes[row["group"]]
-    if row["statistic"] == "share" and row["unit"] == "procent" and row["rounding"] == "half_up":
-        grim = grim_reason(row["value"], n)
-        if grim:
-            reasons.append(grim)
-    reasons += row_reasons(published, idx)
-    reasons += total_reasons(published, row, sizes)
-    if not reasons:
-        reasons.append("samen met de andere afgedrukte cijfers van dezelfde vraag niet haalbaar: "
-                       "het integer programma vindt geen respondentenbestand dat ook dit cijfer "
-                       "reproduceert")
+    what = row["item"] if row["category"] in ("", "Ja") else f"{row['item']} ({row['category']})"
+    value = f"{csv_number(row['value'])}{UNIT_SUFFIX[row['unit']]}".replace(".", ",")
+    return (f"{table_label(row['table'])}, {lower_first(GROUPS_LONG[row['group']])}: "
+            f"{what} {value}")
+
+
+def _labels(published, idxs):
+    return "; ".join(number_label(published, i) for i in sorted(idxs))
+
+
+def classify(published, idx, sizes, missed, reconstructed_m, alt=None):
+    """Kind, reason and alternative of printed number ``idx``, which the reconstruction does
+    not reproduce (``missed``: every printed number it does not reproduce).
+
+    ``inconsistent`` ("cannot all hold") when both: a proof from the printed numbers alone
+    (:func:`proofs`) in which every other number involved is reproduced, so that missing this
+    one is what resolves it; and no respondent file with at most ``MAX_SKIPS`` skipped answers
+    per question keeps this number together with every number the reconstruction keeps
+    (``alt``, an :class:`~.reconstruct.Alternative`). Otherwise ``afweging`` ("trade-off"):
+    the reconstruction could have kept it and chose, by its weights, to miss it; the
+    alternative it did not choose is described."""
+    from .reconstruct import MAX_SKIPS, W_MISS
+
+    n = sizes[published.at[idx, "group"]]
+    found = proofs(published, idx, sizes)
+    binding = [text for text, members in found if not (members - {idx}) & missed]
+    resolved = [(text, members) for text, members in found if (members - {idx}) & missed]
+    keeps_rest = alt is not None and alt.feasible_keeping_rest
+    kind = KIND_INCONSISTENT if binding and not keeps_rest else KIND_TRADE_OFF
+    parts = []
+    if binding:
+        parts.append("; ".join(binding))
+    for text, members in resolved:
+        parts.append(f"{text}, maar dat conflict lost de reconstructie al op door "
+                     f"{_labels(published, (members - {idx}) & missed)} te missen")
+    if not found:
+        parts.append("uit de gedrukte cijfers alleen volgt geen tegenspraak (met iedereen die "
+                     "antwoordt)")
     if reconstructed_m is not None and reconstructed_m != n:
         note = (f"in de reconstructie beantwoorden {reconstructed_m} van de {n} respondenten deze "
                 "vraag (nodig voor andere cijfers van dezelfde vraag)")
-        grim = grim_reason(row["value"], reconstructed_m)
+        grim = grim_reason(published.at[idx, "value"], reconstructed_m)
         if grim:
-            note += f", en dan is er {grim}"
-        reasons.append(note)
-    text = "; ".join(reasons)
-    return text[0].upper() + text[1:] + "."
+            note += f"; met {reconstructed_m} antwoorden: {grim}"
+        parts.append(note)
+    if kind == KIND_INCONSISTENT:
+        if alt is not None:
+            parts.append(f"ook met tot {MAX_SKIPS} overgeslagen antwoorden per vraag bestaat geen "
+                         "respondentenbestand dat dit cijfer haalt samen met alle cijfers van de "
+                         "vraag die de reconstructie wel haalt: deze cijfers kunnen niet allemaal "
+                         "kloppen")
+    elif binding:
+        parts.append("dat bewijs geldt alleen als iedereen antwoordt: met overgeslagen antwoorden "
+                     "kunnen deze cijfers wel samen kloppen, dus dit cijfer missen is een afweging "
+                     "van de reconstructie")
+    else:
+        parts.append("geen bewijs uit de gedrukte cijfers alleen houdt nog stand, dus dit cijfer "
+                     "missen is een afweging van de reconstructie (welke respondenten de vraag "
+                     "overslaan, welk cijfer wijkt)")
+    reason = "; ".join(parts)
+    reason = reason[0].upper() + reason[1:] + "."
+    return kind, reason, alternative_text(published, alt, missed)
+
+
+def alternative_text(published, alt, missed):
+    """The files the reconstruction did not choose that keep the number, in Dutch."""
+    from .reconstruct import W_MISS
+
+    if alt is None:
+        return ""
+    instead = set(alt.dropped_instead) - missed
+    also = set(alt.missed_now) - set(alt.dropped_instead) - {alt.number}
+    count = ("evenveel gemiste cijfers op deze vraag" if len(alt.dropped_instead) == len(alt.missed_now)
+             else f"{len(alt.dropped_instead)} gemiste cijfers op deze vraag in plaats van "
+                  f"{len(alt.missed_now)}")
+    text = (f"Met zo weinig mogelijk gemiste cijfers haalt een bestand dit cijfer als het in plaats "
+            f"daarvan {_labels(published, instead)} mist"
+            + (f", en dan haalt het ook {_labels(published, also)}" if also else "")
+            + f" ({count}).")
+    if alt.feasible_keeping_rest:
+        text += (f" Een bestand met {alt.skips_keeping_rest} in plaats van {alt.skips} overgeslagen "
+                 "antwoorden op deze vraag haalt dit cijfer én alle cijfers die de reconstructie "
+                 f"haalt; de reconstructie weegt één gemist cijfer als {W_MISS} overgeslagen "
+                 "antwoorden en koos daarom dit cijfer te missen.")
+    return text
 
 
 def audit(published, codebook=None):
     """Reconstruct, recompute and compare; return (register DataFrame, respondent frame)."""
-    from .reconstruct import respondent_frame, solve  # scipy's solver: only when auditing
+    from .reconstruct import alternative, joint_counts, respondent_frame, solve  # scipy: only when auditing
 
     codebook = codebook or Codebook.load()
     result = solve(published, codebook)
@@ -230,21 +311,30 @@ def audit(published, codebook=None):
     recomputed = recompute(respondents, published)  # the chapters' own analysis cells
     compared = compare(recomputed, published)
     sizes = printed_group_sizes(published)
+    missed = set(compared.index[~compared["matches"]])
+    question_of = {v: q for q, variables in codebook.questions.items() for v in variables}
+    skips = {s.question: sum(s.skips.values()) for s in result.solutions}
     records = []  # one per printed number that the reconstruction does not reproduce
     for idx, row in compared[~compared["matches"]].iterrows():
         printed = published.loc[idx]
+        alt_text = ""
         if printed["statistic"] == "external":
             kind = KIND_NOT_COMPUTABLE
             reason = ("Niet uit respondentdata te berekenen: het gaat over lokale besturen, terwijl "
                       "de respondenten medewerkers zijn en het bestand niet zegt bij welk bestuur "
                       "iemand werkt.")
         else:
-            kind = KIND_INCONSISTENT
-            m = None
+            m, alt = None, None
             if printed["statistic"] == "share" and printed["variable"] in codebook.by_name:
                 m = _counts(respondents, printed["group"], printed["variable"], printed["code"])[1]
-            reason = explain(published, idx, sizes, m)
+            question = question_of.get(printed["variable"])
+            if question in skips and printed["variable"] != HOURS:
+                mine = {i for i in missed if question_of.get(published.at[i, "variable"]) == question}
+                alt = alternative(question, published, codebook, joint_counts(published), mine, idx,
+                                  skips[question])
+            kind, reason, alt_text = classify(published, idx, sizes, missed, m, alt)
         records.append({**{k: row[k] for k in KEY}, "value": row["printed"], "unit": printed["unit"],
-                        "reconstructed": row["recomputed"], "kind": kind, "reason": reason})
+                        "reconstructed": row["recomputed"], "kind": kind, "reason": reason,
+                        "alternative": alt_text})
     register = pd.DataFrame(records, columns=REGISTER_COLUMNS)
     return register, respondents

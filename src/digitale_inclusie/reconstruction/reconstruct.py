@@ -177,13 +177,24 @@ def _missed(rows, sol):
     return sorted(i for i, d in rows.miss.items() if sol[d] > 0.5)
 
 
-def solve_questions(questions, published, codebook, cells):
-    """Choose answer counts per cell for the items of categorical questions.
+@dataclass
+class _QuestionProgram:
+    """The integer program of some categorical questions, before solving."""
 
-    ``questions`` maps a question id to its item names. The questions share nothing, so
-    solving them in one program gives the same optimum as solving them one by one (the
-    objectives are sums over questions), with fewer solver calls.
-    """
+    program: Program
+    rows: _Rows
+    x: dict  # (variable, code, cell) -> count variable
+    skips: dict  # question -> cell -> skip variable
+    plausibility: dict  # variable -> weight of the plausibility objective
+
+    @property
+    def all_skips(self):
+        return [v for skip in self.skips.values() for v in skip.values()]
+
+
+def _question_program(questions, published, codebook, cells):
+    """Build the program of ``questions`` (question id -> item names): counts per cell, skips,
+    the printed numbers as constraints with slacks, and the plausibility objective."""
     p = Program()
     rows = _Rows(p, cells)
     x, skips, plausibility = {}, {}, {}
@@ -208,15 +219,26 @@ def solve_questions(questions, published, codebook, cells):
                     p.add({f: 1, x[(v, code, c)]: -1}, lo=-expected)
                     p.add({f: 1, x[(v, code, c)]: 1}, lo=expected)
                     plausibility[f] = 1
-    all_skips = [v for skip in skips.values() for v in skip.values()]
+    return _QuestionProgram(p, rows, x, skips, plausibility)
+
+
+def solve_questions(questions, published, codebook, cells):
+    """Choose answer counts per cell for the items of categorical questions.
+
+    ``questions`` maps a question id to its item names. The questions share nothing, so
+    solving them in one program gives the same optimum as solving them one by one (the
+    objectives are sums over questions), with fewer solver calls.
+    """
+    qp = _question_program(questions, published, codebook, cells)
+    p, rows, x, skips = qp.program, qp.rows, qp.x, qp.skips
     try:
-        sol, _ = _two_step(p, rows, skips=all_skips)
+        sol, _ = _two_step(p, rows, skips=qp.all_skips)
     except Infeasible as exc:
         raise Infeasible(f"no respondent file fits the printed numbers of {sorted(questions)}, "
                          f"even with up to {MAX_SKIPS} skips per question and misses of up to "
                          f"{MAX_MISS} points: {exc}") from exc
     missed = set(_missed(rows, sol))
-    sol = p.solve(plausibility, gap=PLAUSIBILITY_GAP)
+    sol = p.solve(qp.plausibility, gap=PLAUSIBILITY_GAP)
     out = []
     for question, variables in questions.items():
         out.append(QuestionSolution(
@@ -226,6 +248,47 @@ def solve_questions(questions, published, codebook, cells):
             missed=sorted(i for i in missed if published.at[i, "variable"] in variables),
         ))
     return out
+
+
+@dataclass
+class Alternative:
+    """What it takes to keep one printed number that the reconstruction misses."""
+
+    number: int  # index label of the printed number
+    missed_now: list  # the numbers of its question the reconstruction misses
+    skips: int  # skipped answers of the question in the reconstruction
+    skips_keeping_rest: int | None  # fewest skipped answers that keep it and all the rest, or None
+    dropped_instead: list  # with as few misses as possible, the numbers missed while keeping it
+
+    @property
+    def feasible_keeping_rest(self):
+        return self.skips_keeping_rest is not None
+
+
+def alternative(question, published, codebook, cells, missed, number, skips):
+    """What it takes to keep printed number ``number`` of ``question``, which the
+    reconstruction misses (``missed``: the numbers of the question it misses, ``skips``: its
+    skipped answers on the question).
+
+    Two programs, both within the reconstruction's limits (at most ``MAX_SKIPS`` skipped
+    answers per question): (1) keep ``number`` and every number of the question the
+    reconstruction keeps, the other missed numbers free, with as few skipped answers as
+    possible; (2) keep ``number`` and miss as few numbers as possible, as the reconstruction
+    does: which numbers are then missed."""
+    variables = {question: codebook.questions[question]}
+    qp = _question_program(variables, published, codebook, cells)
+    for idx, d in qp.rows.miss.items():
+        if idx == number or idx not in missed:
+            qp.program.add({d: 1}, hi=0)
+    try:
+        sol = qp.program.solve({s: 1 for s in qp.all_skips})
+        keeping = int(round(sum(sol[s] for s in qp.all_skips)))
+    except Infeasible:
+        keeping = None
+    qp = _question_program(variables, published, codebook, cells)
+    qp.program.add({qp.rows.miss[number]: 1}, hi=0)
+    sol, _ = _two_step(qp.program, qp.rows, skips=qp.all_skips)
+    return Alternative(number, sorted(missed), skips, keeping, _missed(qp.rows, sol))
 
 
 def _add_share_row(p, rows, published, codebook, key, idxs, x, skip):
