@@ -26,3 +26,11 @@ def audited(published, codebook):
     from digitale_inclusie.reconstruction.audit import audit
 
     return audit(published, codebook)
+
+
+@pytest.fixture(scope="session")
+def site():
+    """The built site (``make book``), once per test session, for every test of the site."""
+    from site_tools import build_site
+
+    return build_site()

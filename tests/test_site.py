@@ -6,7 +6,6 @@ printed numbers that cannot be reproduced, from the register.
 """
 
 import re
-import shutil
 import subprocess
 
 import pandas as pd
@@ -17,32 +16,16 @@ from digitale_inclusie.paths import toc_files
 from digitale_inclusie.paths import PUBLISHED, REGISTER, REPO
 
 pytestmark = pytest.mark.site
-HTML = REPO / "_build" / "html"
+
 CHAPTERS = ["01_waarom", "02_wie", "03_acties", "04_materiaal", "05_uitdagingen", "06_toekomst"]
 GROUP = {"totaal": "Alle respondenten", "klein": "Klein", "middelgroot": "Middelgroot", "groot": "Groot",
          "met": "Met subsidie", "zonder": "Zonder subsidie"}
 
 
-@pytest.fixture(scope="session")
-def site():
-    done = subprocess.run(["make", "book"], cwd=REPO, capture_output=True, text=True)
-    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
-    return HTML
-
-
-def _pages(site):
-    """The site's pages (not the theme's template fragments, not the redirect stub)."""
-    return sorted(p for p in site.rglob("*.html")
-                  if "_static" not in p.parts and "<html" in p.read_text(encoding="utf-8")[:500])
-
-
-def _soup(path):
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-
-
-def _text(path):
-    """The visible text of a page, whitespace folded."""
-    return " ".join(_soup(path).get_text(" ").split())
+from site_tools import A11Y, needs_browser
+from site_tools import pages as _pages
+from site_tools import soup as _soup
+from site_tools import text as _text
 
 
 def test_every_page_of_the_toc_is_built(site):
@@ -200,11 +183,7 @@ def test_data_page_shows_the_register_by_kind(site):
             assert row["reason"] in text and row["alternative"] in text
 
 
-A11Y = REPO / "tools" / "a11y"
-
-
-@pytest.mark.skipif(not (A11Y / "node_modules" / "axe-core").exists() or shutil.which("chromium") is None,
-                    reason="needs Debian's chromium and `npm ci` in tools/a11y (.ci/run installs both)")
+@needs_browser
 def test_pages_pass_axe_and_load_nothing_from_outside(site):
     pages = [str(p) for p in _pages(site) if p.name not in ("genindex.html", "search.html")]
     done = subprocess.run(["node", str(A11Y / "axe-check.js"), *pages], cwd=REPO, capture_output=True,

@@ -1,0 +1,1 @@
+// nav.js: navigation and sidebars

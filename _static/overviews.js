@@ -1,0 +1,1 @@
+// overviews.js: the toolbox and catalogue overviews (itables)
