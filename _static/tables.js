@@ -1,0 +1,17 @@
+// Wide tables: a table that does not fit scrolls inside its own region (.di-table-wrap); tell
+// readers so, in words, under the table, and only while some columns are out of view.
+(function () {
+  function update(wrap) {
+    var hint = wrap.nextElementSibling;
+    if (!hint || !hint.classList.contains("di-scroll-hint")) {
+      hint = document.createElement("p");
+      hint.className = "di-scroll-hint";
+      hint.textContent = "De tabel is breder dan het scherm: schuif haar opzij om alle kolommen te zien.";
+      wrap.after(hint);
+    }
+    hint.hidden = wrap.scrollWidth <= wrap.clientWidth + 1;
+  }
+  function all() { document.querySelectorAll(".di-table-wrap").forEach(update); }
+  document.addEventListener("DOMContentLoaded", all);
+  window.addEventListener("resize", all);
+})();

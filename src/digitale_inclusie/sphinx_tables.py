@@ -1,0 +1,29 @@
+"""A Sphinx extension: header cells of Sphinx's own tables say what they head.
+
+Tables written in Markdown (or with ``{table}``/``{list-table}``) are rendered by docutils with
+``<th class="head">`` for column headers and ``<th class="stub">`` for row headers, without a
+``scope``. Screen readers then guess the relation of cells and headers. This extension adds
+``scope="col"`` and ``scope="row"`` to the rendered page body (the book's own tables, built in
+``present.tables``, carry their scopes already).
+"""
+
+import re
+
+_HEAD = re.compile(r'<th class="head(?=[ "])')
+_STUB = re.compile(r'<th class="stub(?=[ "])')
+
+
+def add_scopes(html):
+    """``<th class="head …">`` -> ``<th scope="col" class="head …">``; stubs get ``scope="row"``."""
+    html = _HEAD.sub('<th scope="col" class="head', html)
+    return _STUB.sub('<th scope="row" class="stub', html)
+
+
+def _page_context(app, pagename, templatename, context, doctree):
+    if "body" in context:
+        context["body"] = add_scopes(context["body"])
+
+
+def setup(app):
+    app.connect("html-page-context", _page_context)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
