@@ -58,3 +58,13 @@ def test_wide_tables_stay_labelled_and_reachable(site):
             table = wrap.find("table")
             assert wrap.get("tabindex") == "0" and wrap.get("role") == "region", page.name
             assert wrap.get("aria-label") and table.caption is not None, page.name
+
+
+@needs_browser
+@pytest.mark.parametrize("width", [1280, 390])
+def test_every_focus_stop_is_visible(site, width):
+    """Tab through every page: each element that takes the focus shows it and is on screen."""
+    done = node("focus.js", width, *_readable_pages(site))
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
+    checked = int(done.stdout.split("focus stops checked: ")[1].split(";")[0])
+    assert checked > 20 * len(_readable_pages(site))  # links of the sidebars and pages, not a few
