@@ -59,8 +59,10 @@ def test_table_shows_the_printed_number_beside_a_differing_one_and_writes_its_cs
 
 def test_figure_is_numbered_with_alt_text_listing_its_values(page, results):
     html = page.show(results["figuur_1"], "figuur_1", "Positieve resultaten", chart="bars")._repr_html_()
-    assert 'src="data:image/png;base64,' in html
-    assert 'alt="Staafdiagram: Positieve resultaten. Burgers 72%' in html
+    # one SVG drawing per colour mode, each with the alt text; the dark one hidden until dark mode
+    assert html.count('src="data:image/svg+xml,') == 2 and "data:image/png" not in html
+    assert html.count('alt="Staafdiagram: Positieve resultaten. Burgers 72%') == 2
+    assert '<img class="di-chart di-chart-light"' in html and html.count(" hidden>") == 1
     assert "<strong>Figuur 1:</strong>" in html and "(cijfers bij figuur 1)" in html
     assert html.count('href="../downloads/figuur_1.csv"') == 2  # under the figure and under its table
 

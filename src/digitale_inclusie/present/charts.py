@@ -1,84 +1,193 @@
 """The book's charts, in its one style (:mod:`.style`), each with alt text that lists its values.
 
 Every chart function takes numbers that have already been computed (a DataFrame with Dutch
-labels: one row per bar, one column per series) and returns ``(figure, alt text)``; none of them
+labels: one row per bar, one column per series) and returns ``(figures, alt text)``: the chart
+drawn once per colour mode of the page (``{mode: figure}``, :data:`.style.MODES`); none of them
 computes anything from respondents.
+
+The charts are laid out for a phone first, as horizontal bars with the label of each row on its
+own lines above its bars: a label wraps (at the chart's width, measured in the book's font)
+instead of shrinking, and every text is :data:`.style.FONT_SIZE` px at the chart's natural width
+(:data:`.style.CHART_WIDTH`), which the page never shows much narrower. Each bar carries its
+value, so the charts need no axis; the table beside every chart holds the same numbers.
 """
 
 import math
-import textwrap
+from functools import lru_cache
+
+from matplotlib.font_manager import FontProperties
+from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Rectangle
+from matplotlib.path import Path
+from matplotlib.textpath import text_to_path
+from matplotlib.transforms import Affine2D
 
 from ..vocab import number_text
-from .style import MUTED, PALETTE, TEXT, label_colour, new_figure, percent_axis
+from .style import CHART_WIDTH, FONT_SIZE, MODES, THEME, label_colour, new_figure
+
+LINE = 17  # line pitch of wrapped labels (1.3 x the font size)
+BASELINE = 13  # from the top of a line to its baseline
+CENTRE = 0.36 * FONT_SIZE  # from a text's vertical centre to its baseline (half the cap height)
+GAP = 4  # between a bar and its value, a label and its bars
+ROW_GAP = 14  # between one row's bars and the next row's label
+SWATCH = 12  # the coloured square of a legend entry
+MARGIN = 0.96  # labels wrap at 96% of the width: a browser without DejaVu Sans may set text wider
 
 
-def _wrap(text, width):
-    return "\n".join(textwrap.wrap(str(text), width)) or str(text)
+@lru_cache(maxsize=4096)
+def text_width(text, weight="normal"):
+    """The width of ``text`` in px, in the book's font at :data:`FONT_SIZE`."""
+    prop = FontProperties(family=THEME["font"], size=FONT_SIZE, weight=weight)
+    return text_to_path.get_text_width_height_descent(str(text), prop, ismath=False)[0]
+
+
+def wrap(text, width=CHART_WIDTH * MARGIN, weight="normal"):
+    """``text`` in lines no wider than ``width`` px (a word longer than that gets a line of its own)."""
+    lines, line = [], ""
+    for word in str(text).split():
+        candidate = f"{line} {word}" if line else word
+        if line and text_width(candidate, weight) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = candidate
+    return lines + [line] if line else lines or [""]
 
 
 def _value(v):
     return 0.0 if v is None or v != v else float(v)
 
 
+class _Layout:
+    """A chart placed top to bottom in px (y down): drawing steps that take the axes and the
+    colour mode, run once the chart's height is known, once per mode."""
+
+    def __init__(self):
+        self.y = 0.0
+        self.steps = []
+        self.marks = 0
+
+    def text(self, x, baseline, text, colour=None, **kwargs):
+        """A text; ``colour(mode)`` gives its colour (default: the mode's text colour)."""
+        self.steps.append(lambda ax, mode: ax.text(
+            x, baseline, text, fontsize=FONT_SIZE, va="baseline", color=(colour or (lambda m: m.text))(mode),
+            **kwargs))
+
+    def lines(self, text):
+        """A label, wrapped, from the current height down."""
+        for line in wrap(text):
+            self.text(0, self.y + BASELINE, line)
+            self.y += LINE
+
+    def mark(self, make):
+        """A shape that carries meaning (a bar, a swatch, a box, an arrow): ``make(mode)`` gives
+        it as a matplotlib patch; it is named ``di-mark-N`` (see :func:`.style.compact_svg`)."""
+        self.marks += 1
+        gid = f"di-mark-{self.marks}"
+
+        def step(ax, mode):
+            patch = make(mode)
+            patch.set_gid(gid)
+            ax.add_patch(patch)
+
+        self.steps.append(step)
+
+    def rect(self, x, y, width, height, series, edge=False):
+        """A bar (or a legend's swatch) in the colour of ``series``, with a line of the
+        background's colour around it where ``edge`` (to part adjacent segments)."""
+        if width > 0:
+            self.mark(lambda mode: Rectangle(
+                (x, y), width, height, facecolor=mode.palette[series % len(mode.palette)],
+                edgecolor=mode.background if edge else "none", linewidth=1.5 if edge else 0))
+
+    def legend(self, names):
+        """One entry per series (a swatch and its name), as many in a row as fit."""
+        x = 0.0
+        for n, name in enumerate(names):
+            width = SWATCH + 5 + text_width(name)
+            if x and x + width > CHART_WIDTH:
+                x, self.y = 0.0, self.y + LINE + 2
+            baseline = self.y + BASELINE
+            self.rect(x, baseline - CENTRE - SWATCH / 2, SWATCH, SWATCH, n)
+            self.text(x + SWATCH + 5, baseline, name)
+            x += width + 14
+        self.y += LINE + 10
+
+    def figures(self):
+        """The chart, drawn for every colour mode: {mode: figure}."""
+        height = math.ceil(self.y)
+        out = {}
+        for mode in MODES:
+            fig, ax = new_figure(height, mode)
+            for step in self.steps:
+                step(ax, mode)
+            out[mode] = fig
+        return out
+
+
+def _horizontal_bars(layout, rows, series, value, text, scale_max):
+    """Rows of bars (one per series) under their wrapped labels, each with its value beside it;
+    the longest bar (``scale_max``) leaves room for the widest value."""
+    room = CHART_WIDTH - max(text_width(text(r, s)) for r in rows for s in series) - GAP - 2
+    scale = room / (scale_max or 1)
+    bar = 14 if len(series) > 1 else 18
+    for row in rows:
+        layout.lines(row)
+        layout.y += GAP - 1
+        for n, s in enumerate(series):
+            length = value(row, s) * scale
+            layout.rect(0, layout.y, length, bar, n)
+            layout.text(length + GAP, layout.y + bar / 2 + CENTRE, text(row, s))
+            layout.y += bar + 3
+        layout.y += ROW_GAP - 3
+    layout.y -= ROW_GAP
+
+
 def bars(frame, texts, title):
-    """Horizontal bars of percentages: one bar per row of ``frame``, one colour per column (a
-    group); ``texts`` says each value for the alt text (missing values are drawn as 0 and named
-    there)."""
+    """Horizontal bars of percentages: one row of bars per row of ``frame``, one bar and colour
+    per column (a group); ``texts`` says each value for the alt text (missing values are drawn as
+    no bar, shown as '–' and named there)."""
     items, groups = list(frame.index), list(frame.columns)
-    lines = max(_wrap(i, 38).count("\n") + 1 for i in items)
-    per_item = max(0.32 * len(groups), 0.2 * lines + 0.12)
-    fig, ax = new_figure(0.9 + per_item * len(items) + (0.4 if len(groups) > 1 else 0))
-    band = 0.8 / len(groups)
-    for n, group in enumerate(groups):
-        ys = [i + (n - (len(groups) - 1) / 2) * band for i in range(len(items))]
-        xs = [_value(frame.at[item, group]) for item in items]
-        drawn = ax.barh(ys, xs, height=band * 0.95, color=PALETTE[n % len(PALETTE)], label=group)
-        ax.bar_label(drawn, labels=[number_text(frame.at[item, group], "procent") for item in items],
-                     padding=3, fontsize=9, color=TEXT)
-    ax.set_yticks(range(len(items)), [_wrap(i, 38) for i in items])
-    ax.invert_yaxis()  # first item on top, as printed
-    ax.set_xlim(0, 108)
-    percent_axis(ax.xaxis)
-    ax.set_xlabel("Aandeel respondenten")
-    ax.grid(axis="y", visible=False)
+    layout = _Layout()
     if len(groups) > 1:
-        ax.legend(loc="lower right", frameon=True)
+        layout.legend(groups)
+    values = [_value(frame.at[i, g]) for i in items for g in groups]
+    _horizontal_bars(layout, items, groups, lambda i, g: _value(frame.at[i, g]),
+                     lambda i, g: number_text(frame.at[i, g], "procent"), max(values + [100]))
     alt = f"Staafdiagram: {title}. " + "; ".join(
         (f"{group}: " if len(groups) > 1 else "")
         + ", ".join(f"{item} {texts.at[item, group]}" for item in items)
         for group in groups) + "."
-    return fig, alt
+    return layout.figures(), alt
 
 
 def stacked(frame, texts, title):
-    """100% stacked horizontal bars: one bar per row, one segment per column (an answer);
-    ``texts`` says each value for the alt text."""
+    """100% stacked horizontal bars: one bar per row under its label, one segment per column (an
+    answer), each segment with its value where it fits; ``texts`` says each value for the alt text."""
     keys, categories = list(frame.index), list(frame.columns)
-    labels = [_wrap(k, 55) for k in keys]
-    lines = max(label.count("\n") + 1 for label in labels)
-    fig, ax = new_figure(1.4 + len(keys) * max(0.45, 0.19 * lines + 0.12))
-    left = [0.0] * len(keys)
-    positions = list(range(len(keys)))[::-1]
-    for n, category in enumerate(categories):
-        values = [_value(frame.at[k, category]) for k in keys]
-        colour = PALETTE[n % len(PALETTE)]
-        drawn = ax.barh(positions, values, left=left, color=colour, label=category, edgecolor="white")
-        text_colour = label_colour(colour)
-        if text_colour:
-            ax.bar_label(drawn, labels=[number_text(frame.at[k, category], "procent") if v >= 6 else ""
-                                        for k, v in zip(keys, values)],
-                         label_type="center", fontsize=8.5, color=text_colour)
-        left = [a + b for a, b in zip(left, values)]
-    ax.set_yticks(positions, labels)
-    ax.set_xlim(0, 100)
-    percent_axis(ax.xaxis)
-    ax.set_xlabel("Aandeel respondenten")
-    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=min(len(categories), 5), frameon=False)
-    ax.grid(axis="y", visible=False)
+    layout = _Layout()
+    layout.legend(categories)
+    total = max([100.0] + [sum(_value(frame.at[k, c]) for c in categories) for k in keys])
+    scale = CHART_WIDTH / total
+    bar = 24
+    for key in keys:
+        layout.lines(key)
+        layout.y += GAP - 1
+        left = 0.0
+        for n, category in enumerate(categories):
+            width = _value(frame.at[key, category]) * scale
+            layout.rect(left, layout.y, width, bar, n, edge=True)
+            label = number_text(frame.at[key, category], "procent")
+            # a value that does not fit in its segment, or cannot reach 4.5:1 on it, is left to the table
+            if width >= text_width(label) + 6 and all(label_colour(m.palette[n % len(m.palette)]) for m in MODES):
+                layout.text(left + width / 2, layout.y + bar / 2 + CENTRE, label,
+                            lambda mode, n=n: label_colour(mode.palette[n % len(mode.palette)]), ha="center")
+            left += width
+        layout.y += bar + ROW_GAP
+    layout.y -= ROW_GAP
     alt = f"Gestapeld staafdiagram: {title}. " + "; ".join(
         f"{k}: " + ", ".join(f"{c} {texts.at[k, c]}" for c in categories)
         for k in keys) + "."
-    return fig, alt
+    return layout.figures(), alt
 
 
 def means(frame, texts, title):
@@ -86,17 +195,13 @@ def means(frame, texts, title):
     ``texts`` says each value for the alt text."""
     groups = list(frame.index)
     column = frame.columns[0]
+    layout = _Layout()
     values = [_value(frame.at[g, column]) for g in groups]
-    fig, ax = new_figure(0.9 + 0.4 * len(groups))
-    drawn = ax.barh(list(range(len(groups)))[::-1], values, color=PALETTE[0])
-    ax.bar_label(drawn, labels=[number_text(frame.at[g, column], "uur", long=True) for g in groups],
-                 padding=3, fontsize=9, color=TEXT)
-    ax.set_yticks(list(range(len(groups)))[::-1], groups)
-    ax.set_xlim(0, max(values + [0]) * 1.25 + 1)
-    ax.set_xlabel("Gemiddeld aantal uur per week")
+    _horizontal_bars(layout, groups, [column], lambda g, c: _value(frame.at[g, c]),
+                     lambda g, c: number_text(frame.at[g, c], "uur", long=True), max(values + [0]))
     alt = f"Staafdiagram: {title}. " + "; ".join(
         f"{g} {texts.at[g, column]}" for g in groups) + "."
-    return fig, alt
+    return layout.figures(), alt
 
 
 CHARTS = {"bars": bars, "stacked": stacked, "means": means}
@@ -104,28 +209,55 @@ CHARTS = {"bars": bars, "stacked": stacked, "means": means}
 
 def phases(phase_names, centre):
     """Figure 4: practice actions embedded in policy phases that follow each other in a cycle
-    without a fixed start, as a diagram. Returns ``(figure, alt text)``."""
-    from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
+    without a fixed start, as a diagram: the phases on a ring of arrows around the practice
+    actions. Returns ``(figures, alt text)``."""
+    pad, ring = 8, 112
+    boxes = []
+    for phase in phase_names:
+        lines = wrap(phase, 110)
+        boxes.append((lines, max(text_width(line) for line in lines) / 2 + pad, len(lines) * LINE / 2 + 5))
+    angles = [90 + 120 * n for n in range(len(phase_names))]  # counter-clockwise from the top
+    # the ring as large as the boxes on it allow within the chart's width
+    widest = max(half_width for _, half_width, _ in boxes)
+    ring = min(ring, (CHART_WIDTH / 2 - 3 - widest) / math.cos(math.radians(30)))
+    top = max(half_height for _, _, half_height in boxes) + 3
+    cx, cy = CHART_WIDTH / 2, top + ring
 
-    fig, ax = new_figure(4.6)
-    ax.set_xlim(-1.6, 1.6)
-    ax.set_ylim(-1.35, 1.35)
-    ax.set_aspect("equal")
-    ax.axis("off")
-    ax.add_patch(Circle((0, 0), 0.42, color=PALETTE[0]))
-    ax.text(0, 0, _wrap(centre, 14), ha="center", va="center", color="white", fontsize=10, weight="bold")
-    points = []
-    for n, (phase, angle) in enumerate(zip(phase_names, (90, 210, 330))):
-        x, y = math.cos(math.radians(angle)), math.sin(math.radians(angle))
-        points.append((x, y))
-        ax.add_patch(FancyBboxPatch((x - 0.55, y - 0.2), 1.1, 0.4, boxstyle="round,pad=0.05",
-                                    facecolor="white", edgecolor=PALETTE[n + 1], linewidth=2.5))
-        ax.text(x, y, _wrap(phase, 22), ha="center", va="center", color=TEXT, fontsize=9)
-    for n in range(len(points)):
-        ax.add_patch(FancyArrowPatch(points[n], points[(n + 1) % len(points)], connectionstyle="arc3,rad=0.45",
-                                     arrowstyle="-|>", mutation_scale=16, shrinkA=34, shrinkB=34,
-                                     color=MUTED, linewidth=1.5))
+    def point(angle, radius=ring):
+        return cx + radius * math.cos(math.radians(angle)), cy - radius * math.sin(math.radians(angle))
+
+    def inside(angle, box):
+        (bx, by), (_, half_width, half_height) = point(box), boxes[angles.index(box)]
+        x, y = point(angle)
+        return abs(x - bx) <= half_width + 6 and abs(y - by) <= half_height + 6
+
+    layout = _Layout()
+    layout.y = cy + ring + 6
+    for n, angle in enumerate(angles):
+        # an arrow along the ring from this phase's box to the next one's
+        following = angles[(n + 1) % len(angles)]
+        start, end = angle, angle + 120
+        while inside(start, angle):
+            start += 0.5
+        while inside(end, following):
+            end -= 0.5
+        arc = Path.arc(start, end).transformed(Affine2D().scale(ring, -ring).translate(cx, cy))
+        layout.mark(lambda mode, arc=arc: FancyArrowPatch(path=arc, arrowstyle="-|>", mutation_scale=16,
+                                                          color=mode.muted, linewidth=2))
+    for n, ((lines, half_width, half_height), angle) in enumerate(zip(boxes, angles)):
+        x, y = point(angle)
+        # a box with rounded corners (4 px) in the background's colour, outlined in the phase's colour
+        layout.mark(lambda mode, x=x, y=y, w=half_width, h=half_height, n=n: FancyBboxPatch(
+            (x - w + 4, y - h + 4), 2 * w - 8, 2 * h - 8, boxstyle="round,pad=4", facecolor=mode.background,
+            edgecolor=mode.palette[n + 1], linewidth=2.5))
+        for k, line in enumerate(lines):
+            layout.text(x, y - half_height + 5 + k * LINE + BASELINE, line, ha="center")
+    # the practice actions in the middle, on a pill in the first colour
+    width = text_width(centre, "bold") / 2 + 12
+    layout.mark(lambda mode: FancyBboxPatch((cx - width + 12, cy - 6), 2 * width - 24, 12, boxstyle="round,pad=12",
+                                            facecolor=mode.palette[0], edgecolor="none", linewidth=0))
+    layout.text(cx, cy + CENTRE, centre, lambda mode: label_colour(mode.palette[0]), ha="center", weight="bold")
     alt = (f"Schema: in het midden '{centre}', daaromheen {len(phase_names)} beleidsfasen in een kring met "
            "pijlen van de ene naar de volgende: " + ", ".join(f"'{p}'" for p in phase_names)
            + ". De kring heeft geen vast beginpunt.")
-    return fig, alt
+    return layout.figures(), alt

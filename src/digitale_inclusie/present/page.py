@@ -216,12 +216,17 @@ class Page:
     # ------------------------------------------------------------------ a table or figure
 
     def show(self, result, block, caption, chart=None, chart_title=None, figure=None, value_label=None,
-             unit=None, row_header=None, note=None):
+             unit=None, row_header=None, note=None, sort=False):
         """Lay out one computed table or figure: chart (``bars``, ``stacked`` or ``means``),
         accessible table, download. ``block`` names the printed block it computes (``tabel_1``,
         ``figuur_1``, ``uren``, ...) or, for a result the report does not print, a name of its
-        own; ``figure`` numbers a chart that shows a numbered table (Tabel 11 is Figuur 8)."""
+        own; ``figure`` numbers a chart that shows a numbered table (Tabel 11 is Figuur 8);
+        ``sort`` puts the rows of chart, table and CSV alike in the order of their value in the
+        first column, largest first (see :meth:`sorted_rows`)."""
         cells, rows, columns, header = self.cells(result, block, value_label, unit)
+        if sort:
+            rows = self.sorted_rows(cells, rows, columns[0])
+            cells = sorted(cells, key=lambda c: rows.index(c.row))
         number = numbered(block)
         figure_number = figure or (number if number and number.startswith("Figuur") else None)
         table_number = number if number and number.startswith("Tabel") else None
@@ -231,8 +236,8 @@ class Page:
         if chart:
             title = chart_title or caption
             chart_caption = title if figure_number or not table_number else f"{title} (grafiek bij {table_number.lower()})"
-            fig, alt = charts.CHARTS[chart](*self._chart_frames(cells, rows, columns, chart), title)
-            parts.append(figure_html(fig, alt, chart_caption, figure_number,
+            figures, alt = charts.CHARTS[chart](*self._chart_frames(cells, rows, columns, chart), title)
+            parts.append(figure_html(figures, alt, chart_caption, figure_number,
                                      downloads.link_html(filename, f"cijfers van {(figure_number or label).lower()} als CSV")))
         table_caption = caption if table_number or not figure_number else f"{caption} (cijfers bij {figure_number.lower()})"
         parts.append(block_table(cells, rows, columns, table_caption, table_number,
@@ -241,6 +246,13 @@ class Page:
             parts.append(f'<p class="di-unit">{escape(note)}</p>')
         parts.append(downloads.links_html(filename, label))
         return HTML("".join(parts))
+
+    @staticmethod
+    def sorted_rows(cells, rows, column):
+        """``rows`` by their value in ``column``, largest first; rows with the same value keep
+        their order (the codebook's), rows without a value come last."""
+        value = {c.row: c.value for c in cells if c.column == column}
+        return sorted(rows, key=lambda r: (value.get(r) is None, -(value.get(r) or 0)))
 
     @staticmethod
     def _chart_frames(cells, rows, columns, chart):
@@ -350,8 +362,8 @@ class Page:
 
     def diagram(self, phase_names, centre, number, caption):
         """Figure 4: the policy phases around the practice actions (no numbers, no download)."""
-        fig, alt = charts.phases(phase_names, centre)
-        return HTML(figure_html(fig, alt, caption, number))
+        figures, alt = charts.phases(phase_names, centre)
+        return HTML(figure_html(figures, alt, caption, number))
 
     def printed_caption(self, block):
         """The caption the report prints for a block whose content shows otherwise (from the

@@ -4,30 +4,40 @@ The book's style is seaborn's "whitegrid" theme with the colour-blind-safe palet
 Ito and a few tweaks (:data:`THEME`). So that the notebooks need not import seaborn (and with it
 scipy, a second per page), the theme is compiled once into ``book.mplstyle`` beside this file by
 :func:`write_style`; a test checks that the file is exactly what seaborn's ``set_theme`` gives.
-:func:`figure_html` turns a figure into a self-contained ``<figure>`` (PNG inline, so the page
-loads nothing from elsewhere) with its alt text and caption.
+
+Every chart is drawn twice, for the page's light and dark mode (:data:`MODES`): the same layout
+with the colours of that mode, each colour reaching WCAG 2.1 AA against the mode's background
+(text 4.5:1, bars and other marks 3:1). :func:`figure_html` turns the two drawings into one
+``<figure>``: compact SVG (text as text, so sharp at any size and light to load) inline as
+``data:`` images with the alt text, the dark one ``hidden`` until the page is in dark mode
+(``_static/charts.css``). An ``<img>``, not inline ``<svg>``: JupyterLab shows it in a notebook
+that is not trusted too, where it strips ``<svg>`` from HTML.
 """
 
-import base64
 import enum
 import io
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
+from urllib.parse import quote
 
 import matplotlib
 import matplotlib.style
-from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
 
-from ..vocab import decimal
-
-# Okabe & Ito (2008), safe for the common forms of colour blindness
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+# Okabe & Ito (2008), safe for the common forms of colour blindness. In this order every colour
+# but the last reaches 3:1 against white (the light page); orange, sky blue and yellow do not.
+PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#000000", "#E69F00", "#56B4E9", "#F0E442"]
 TEXT = "#1a1a1a"  # near-black: contrast 17:1 on white
 MUTED = "#595959"  # grey for secondary text: contrast 7:1 on white
-DPI = 110
-WIDTH = 7.5  # inches
+FONT_SIZE = 13  # every text of a chart, in CSS px at natural size (see CHART_WIDTH)
+# A chart's natural width in CSS px (SVG user units). The page shows it at the width of the text
+# column, at most 27rem (charts.css): about 358 px on a phone 390 px wide, so 13 px text is never
+# drawn below 12 px there, and 17.5 px on a laptop.
+CHART_WIDTH = 320
 STYLE_FILE = Path(__file__).with_name("book.mplstyle")
 THEME = dict(
     style="whitegrid",
@@ -36,18 +46,41 @@ THEME = dict(
     rc={
         "axes.edgecolor": MUTED,
         "axes.labelcolor": TEXT,
-        "axes.titlesize": 12,
-        "axes.labelsize": 10.5,
+        "axes.titlesize": FONT_SIZE,
+        "axes.labelsize": FONT_SIZE,
+        "font.size": FONT_SIZE,
+        "legend.fontsize": FONT_SIZE,
+        "xtick.labelsize": FONT_SIZE,
+        "ytick.labelsize": FONT_SIZE,
         "xtick.color": TEXT,
         "ytick.color": TEXT,
         "text.color": TEXT,
-        "figure.dpi": DPI,
-        "savefig.dpi": DPI,
+        "figure.dpi": 72,  # 1 point = 1 SVG user unit = 1 CSS px at natural size
         "axes.spines.top": False,
         "axes.spines.right": False,
         "grid.color": "#dddddd",
+        "svg.fonttype": "none",  # text as text: small, sharp, selectable
+        "svg.hashsalt": "digitale-inclusie",  # the same figure gives the same bytes
     },
 )
+
+
+@dataclass(frozen=True)
+class Mode:
+    """The colours of a chart for one colour mode of the page (``html[data-theme]``)."""
+
+    name: str  # "light" or "dark", as pydata-sphinx-theme names them
+    background: str  # the page's background in that mode (pydata-sphinx-theme 0.17)
+    text: str  # 4.5:1 or more against the background
+    muted: str  # secondary marks (arrows): 4.5:1 or more
+    palette: tuple  # series colours, each 3:1 or more against the background
+
+
+LIGHT = Mode("light", "#ffffff", TEXT, MUTED, tuple(PALETTE[:4]))
+# Okabe & Ito again, in the same hues where they can be (blue, orange, green, purple); black and
+# the dark blue of the light mode fall below 3:1 on the dark page, sky blue and orange do not.
+DARK = Mode("dark", "#121212", "#e0e0e0", "#a3a3a3", ("#56B4E9", "#E69F00", "#009E73", "#CC79A7"))
+MODES = (LIGHT, DARK)
 
 
 def seaborn_style():
@@ -99,9 +132,9 @@ def contrast(a, b):
 
 
 def label_colour(background, minimum=4.5):
-    """White or near-black, whichever reads better on ``background``; None when neither reaches
-    the WCAG AA ratio for normal text (then the value is left to the table)."""
-    best = max(("#ffffff", TEXT), key=lambda c: contrast(c, background))
+    """White or black, whichever reads better on ``background``; None when neither reaches the
+    WCAG AA ratio for normal text (then the value is left to the table)."""
+    best = max(("#ffffff", "#000000"), key=lambda c: contrast(c, background))
     return best if contrast(best, background) >= minimum else None
 
 
@@ -111,33 +144,136 @@ def apply_theme():
     matplotlib.style.use(STYLE_FILE)
 
 
-def percent_axis(axis):
-    """Format an axis as Dutch percentages: 0%, 25%, ..."""
-    axis.set_major_formatter(FuncFormatter(lambda v, _: f"{decimal(v)}%"))
-
-
-def new_figure(height):
+def new_figure(height, mode, width=CHART_WIDTH):
+    """A figure ``width`` x ``height`` CSS px with one axes over all of it, in which one data unit
+    is one px and y runs downwards (as in SVG): charts place every bar and text themselves. The
+    background is the mode's page background, so the chart's contrast holds wherever it is shown."""
     apply_theme()
     # a bare Figure (no pyplot): nothing global to close, and a faster import
-    fig = Figure(figsize=(WIDTH, height))
-    FigureCanvasAgg(fig)
-    return fig, fig.add_subplot()
+    fig = Figure(figsize=(width / 72, height / 72), facecolor=mode.background)
+    FigureCanvasSVG(fig)
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_axis_off()
+    ax.set_xlim(0, width)
+    ax.set_ylim(height, 0)
+    return fig, ax
 
 
-def png_bytes(fig):
-    """The figure as PNG bytes (no timestamp: the same figure gives the same bytes)."""
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", bbox_inches="tight", metadata={"Software": None})
-    return buffer.getvalue()
+# ---------------------------------------------------------------------- compact SVG
+
+SVG = "http://www.w3.org/2000/svg"
+# the properties a chart's elements use, as SVG presentation attributes (font-family: on the root)
+KEPT = {"fill", "fill-opacity", "stroke", "stroke-width", "stroke-opacity", "stroke-linejoin", "stroke-linecap",
+        "font-size", "font-weight", "font-style", "text-anchor"}
+FONT_FAMILY = "DejaVu Sans,Bitstream Vera Sans,Verdana,Arial,Helvetica,sans-serif"
+NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e-?\d+)?")
 
 
-def figure_html(fig, alt, caption, number=None, caption_html=""):
-    """A ``<figure>`` with the chart as inline PNG, its alt text and a numbered caption;
-    ``caption_html`` (trusted HTML made by the book, e.g. a download link) ends the caption."""
+def _number(text):
+    value = round(float(text), 2)
+    return f"{value:.2f}".rstrip("0").rstrip(".") if value else "0"
+
+
+def _path(d):
+    """Path data, short: 'M 0 13 \nL 100 13' -> 'M0 13L100 13' (two decimals: 1/100 px)."""
+    d = NUMBER.sub(lambda m: _number(m.group(0)), d)
+    return re.sub(r"\s*([A-Za-z])\s*", r"\1", " ".join(d.split()))
+
+
+def _attributes(element):
+    """An element's drawing properties (from matplotlib's ``style``) as attributes; the fill
+    always said (matplotlib leaves out black, SVG's default, which the root may change)."""
+    out = {"fill": "#000000"}
+    for declaration in (element.get("style") or "").split(";"):
+        if ":" in declaration:
+            name, value = (part.strip() for part in declaration.split(":", 1))
+            if name in KEPT:
+                out[name] = _number(value.removesuffix("px")) if NUMBER.fullmatch(value.removesuffix("px")) else value
+    return out
+
+
+def _tag(name, attributes, content=None):
+    text = "".join(f" {k}='{escape(str(v))}'" for k, v in attributes.items())
+    return f"<{name}{text}/>" if content is None else f"<{name}{text}>{content}</{name}>"
+
+
+def compact_svg(text):
+    """Matplotlib's SVG without what a browser does not need: no metadata, clip paths, style
+    sheet or per-text font list; shapes as paths, text as ``<text>``, numbers to 1/100 px. The
+    font, its size and the most common text colour are said once, on the root. The shapes of a
+    group the chart named ``di-mark-...`` (a bar, a legend's swatch, an arrow) get
+    ``class='mark'``: what carries meaning, for the tests of contrast."""
+    root = ET.fromstring(text)
+    width, height = (_number(root.get(k).removesuffix("pt")) for k in ("width", "height"))
+    elements = []  # (tag, attributes, text or None)
+
+    def walk(element, mark=False):
+        name = element.tag.removeprefix(f"{{{SVG}}}")
+        if name in ("metadata", "defs", "clipPath", "style"):
+            return
+        if name == "g":
+            for child in element:
+                walk(child, mark or element.get("id", "").startswith("di-mark-"))
+        elif name == "path":
+            elements.append(("path", {**({"class": "mark"} if mark else {}), "d": _path(element.get("d")),
+                                      **_attributes(element)}, None))
+        elif name == "text":
+            attributes = _attributes(element)
+            transform = element.get("transform", "")
+            moved = re.fullmatch(r"translate\((\S+) (\S+)\)", transform)
+            if moved and element.get("x") is None:
+                position = {"x": _number(moved.group(1)), "y": _number(moved.group(2))}
+            elif re.fullmatch(r"rotate\(-?0 \S+ \S+\)", transform):
+                position = {"x": _number(element.get("x")), "y": _number(element.get("y"))}
+            else:
+                raise ValueError(f"text with an unexpected transform: {transform!r}")
+            elements.append(("text", {**position, **attributes}, escape(element.text or "", quote=False)))
+        else:
+            raise ValueError(f"unexpected SVG element <{name}>")
+
+    for child in root:
+        walk(child)
+    texts = [a for tag, a, _ in elements if tag == "text"]
+    fill = max(sorted({a.get("fill") for a in texts}), key=[a.get("fill") for a in texts].count) if texts else None
+    defaults = {"font-size": _number(FONT_SIZE), "text-anchor": "start", "fill": fill}
+    parts = []
+    for tag, attributes, content in elements:
+        if tag == "text":
+            attributes = {k: v for k, v in attributes.items() if defaults.get(k) != v}
+        parts.append(_tag(tag, attributes, content))
+    head = {"xmlns": SVG, "viewBox": f"0 0 {width} {height}", "width": width, "height": height,
+            "font-family": FONT_FAMILY, "font-size": defaults["font-size"], **({"fill": fill} if fill else {})}
+    return _tag("svg", head, "".join(parts))
+
+
+def svg_text(fig):
+    """The figure as compact SVG text (no date: the same figure gives the same text)."""
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg", metadata={"Date": None})
+    return compact_svg(buffer.getvalue())
+
+
+def svg_data_uri(svg):
+    """SVG text as a ``data:`` URL, percent-encoded only where a URL or an HTML attribute needs it
+    (smaller than base64)."""
+    return "data:image/svg+xml," + quote(svg, safe=" !$'()*+,-./:;=?@[]_~")
+
+
+def figure_html(figures, alt, caption, number=None, caption_html=""):
+    """A ``<figure>`` with a chart drawn per colour mode (``{mode: figure}``, light first) as
+    inline SVG images, its alt text and a numbered caption; ``caption_html`` (trusted HTML made by
+    the book, e.g. a download link) ends the caption."""
     if not alt or not alt.strip():
         raise ValueError("every figure needs alt text")
-    data = base64.b64encode(png_bytes(fig)).decode("ascii")
+    images = []
+    for mode, fig in figures.items():
+        svg = svg_text(fig)
+        size = re.search(r" width='([\d.]+)' height='([\d.]+)'", svg).groups()
+        hidden = "" if mode is MODES[0] else " hidden"
+        # the inline style sizes the chart where the book's CSS is absent (JupyterLab)
+        images.append(f'<img class="di-chart di-chart-{mode.name}" src="{svg_data_uri(svg)}" alt="{escape(alt)}" '
+                      f'width="{size[0]}" height="{size[1]}" style="width:100%;max-width:27rem;height:auto"{hidden}>')
     label = f"<strong>{escape(number)}:</strong> " if number else ""
     extra = f" {caption_html}" if caption_html else ""
-    return (f'<figure class="di-figure"><img src="data:image/png;base64,{data}" alt="{escape(alt)}" '
-            f'style="max-width:100%;height:auto"><figcaption>{label}{escape(caption)}{extra}</figcaption></figure>')
+    return (f'<figure class="di-figure">{"".join(images)}'
+            f'<figcaption>{label}{escape(caption)}{extra}</figcaption></figure>')
