@@ -94,10 +94,11 @@ def _section(document, title, ident=None, label=False):
     return section
 
 
-def _table(caption, columns, rows, numeric=()):
-    """An overview table: caption, header row, the first column as row headers; ``rows`` are
-    lists of cells, each a list of text and nodes."""
-    table = nodes.table(classes=[OVERVIEW_CLASS, "colwidths-auto"])
+def _table(document, ident, caption, columns, rows, numeric=()):
+    """An overview table with a stable id: caption, header row, the first column as row
+    headers; ``rows`` are lists of cells, each a list of text and nodes."""
+    table = nodes.table(classes=[OVERVIEW_CLASS, "colwidths-auto"], ids=[ident])
+    document.set_id(table, table)
     table += nodes.title(caption, caption)
     group = nodes.tgroup(cols=len(columns))
     table += group
@@ -201,8 +202,8 @@ class ToolboxOverview(_DataDirective):
         rows = [[[_internal(e["naam"], catalog.anchor(e))], [e["aanbieder"]], [e["soort"]],
                  [", ".join(e["voor_wie"])], [shares[e["variabele"]] if e["variabele"] else "geen cijfer"]]
                 for e in entries]
-        section += _table("Ondersteunend materiaal", ["Materiaal", "Aanbieder", "Soort", "Voor wie", "Gebruikt door"],
-                          rows, numeric={4})
+        columns = ["Materiaal", "Aanbieder", "Soort", "Voor wie", "Gebruikt door"]
+        section += _table(self.state.document, "tabel-materiaal", "Ondersteunend materiaal", columns, rows, numeric={4})
         return [section]
 
 
@@ -255,7 +256,8 @@ class CatalogueOverview(_DataDirective):
         self.state.nested_parse(self.content, self.content_offset, section)
         rows = [[[_internal(p["naam"], f"praktijk-{p['id']}")], [p["soort"]], [p["fase"]],
                  [", ".join(p["doelgroepen"])], [p["groep"]]] for p in data["praktijken"]]
-        section += _table("Praktijkacties", ["Actie", "Soort", "Beleidsfase", "Doelgroepen", "Groep"], rows)
+        columns = ["Actie", "Soort", "Beleidsfase", "Doelgroepen", "Groep"]
+        section += _table(self.state.document, "tabel-praktijkacties", "Praktijkacties", columns, rows)
         return [section]
 
 
