@@ -1,8 +1,19 @@
-"""Structured content of the toolbox: schema, links to the codebook and the printed numbers."""
+"""The toolbox and the catalogue: their YAML files (schema, links to the codebook and the printed
+numbers, safe addresses) and the pages built from them by digitale_inclusie.sphinx_entries (YAML
+text stays text, numbers from the respondent file in use)."""
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
+import yaml
+from bs4 import BeautifulSoup
 
-from digitale_inclusie.catalog import MATERIALS, load_materials
+from digitale_inclusie import catalog
+from digitale_inclusie.catalog import CATALOGUE, MATERIALS, address_problems, load_catalogue, load_materials
 from digitale_inclusie.errors import InputFileError
 
 
@@ -43,9 +54,6 @@ def test_bad_materials_are_refused_with_entry_and_field(tmp_path, old, new, expe
         assert part in message, (part, message)
 
 
-from digitale_inclusie.catalog import CATALOGUE, load_catalogue  # noqa: E402
-
-
 def test_catalogue_validates_with_every_policy_action(codebook):
     data = load_catalogue()
     assert len(data["beleidsacties"]) == len([f for f in codebook.names if f.startswith("beleid_")]) == 18
@@ -76,3 +84,186 @@ def test_bad_catalogue_is_refused_with_entry_and_field(tmp_path, old, new, expec
     message = str(info.value)
     for part in expected:
         assert part in message, (part, message)
+
+
+# ---------------------------------------------------------------- addresses
+
+
+@pytest.mark.parametrize("url", ["https://www.oefenen.nl", "https://digibanken.vlaanderen.be/digibanken/",
+                                 "https://www.vvsg.be/kennisitem/vvsg/a-b?x=1&y=%C3%A9#deel"])
+def test_plain_https_addresses_pass(url):
+    assert address_problems(url) == []
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("http://www.oefenen.nl", "scheme 'http'"),
+    ("javascript:alert(1)", "scheme 'javascript'"),
+    ("https://x.invalid/\"><img src=x onerror=alert(1)>", "'\"'"),
+    ("https://x.invalid/'onmouseover='alert(1)", "\"'\""),
+    ("https://x.invalid/<script>", "'<'"),
+    ("https://x.invalid/a b", "U+0020"),
+    ("https://x.invalid/\u200b", "U+200B"),
+    ("https://x.invalid\\@evil.example/", "'\\\\'"),
+    ("https:///pad", "no host name"),
+    ("https://gebruiker:geheim@x.invalid/", "user name or password"),
+    ("https://x.invalid:99999/", "not a valid address"),
+])
+def test_unsafe_addresses_are_refused_with_the_reason(url, expected):
+    problems = address_problems(url)
+    assert problems and expected in " ".join(problems), problems
+
+
+def test_the_challenges_table_keeps_names_inside_their_links():
+    """Chapter 5's table is MyST made from the catalogue: a name cannot end its link or start a
+    block (a fence, a directive) on a line of its own."""
+    import pandas as pd
+
+    from digitale_inclusie.catalog import challenges_markdown
+
+    name = "Lokaal`}\n:::{eval-rst}\n.. include:: /etc/passwd\n```{raw} html\n<script>alert(1)</script>"
+    challenges = pd.DataFrame([{"naam": name, "soort": "praktisch", "hoofdstuk": "h5-logistiek", "acties": ["x"]}],
+                              index=["logistiek"])
+    text = challenges_markdown(challenges, [{"id": "x", "naam": name}])
+    rows = text.splitlines()[7:-1]  # after the header row, before the closing fence
+    assert len(rows) == 3 and rows[0].startswith("* - {ref}`") and rows[2].startswith("  - {ref}`"), rows
+    assert "<script>" not in text and not any(line.lstrip("*- ").startswith((":::", "```", "..")) for line in rows)
+    assert all(line.count("`") == 2 for line in rows if "{ref}" in line), rows
+
+
+# ---------------------------------------------------------------- the pages built from the files
+
+
+def _small_book(folder, materials=MATERIALS, catalogue=CATALOGUE):
+    """A small Sphinx project with the toolbox and catalogue directives, reading the given YAML
+    files, and a page holding the chapter labels the entries link to."""
+    src = folder / "boek"
+    src.mkdir()
+    (src / "conf.py").write_text(
+        "extensions = ['myst_parser', 'digitale_inclusie.sphinx_entries']\n"
+        f"entries_materials = {str(materials)!r}\nentries_catalogue = {str(catalogue)!r}\n"
+        "html_theme = 'basic'\nlanguage = 'nl'\nsmartquotes = False\n", encoding="utf-8")
+    (src / "index.md").write_text("# Proef\n\n```{toctree}\ntoolbox\ncatalogus\nhoofdstukken\n```\n", encoding="utf-8")
+    (src / "toolbox.md").write_text("# Toolbox\n\n```{toolbox-overview} Overzicht\nUitleg.\n```\n\n"
+                                    "```{toolbox-entries}\n```\n", encoding="utf-8")
+    parts = ("praktijken", "beleidsacties", "vragen", "verwachtingen")
+    (src / "catalogus.md").write_text("# Catalogus\n\n```{catalogue-overview} Overzicht\nUitleg.\n```\n\n"
+                                      + "".join(f"## {p}\n\n```{{catalogue-entries}} {p}\n```\n\n" for p in parts),
+                                      encoding="utf-8")
+    challenges = yaml.safe_load(Path(catalogue).read_text(encoding="utf-8"))["uitdagingen"]
+    labels = [catalog.CHAPTER_LABEL, catalog.CHAPTER3_PRACTICE, catalog.CHAPTER3_POLICY, catalog.CHAPTER4_REQUESTS,
+              catalog.CHAPTER6_EXPECTATIONS] + [c["hoofdstuk"] for c in challenges]
+    sections = "".join(f"({label})=\n## Sectie {label}\n\n" for label in labels)
+    (src / "hoofdstukken.md").write_text("# Hoofdstukken\n\n" + sections, encoding="utf-8")
+    return src
+
+
+def _sphinx(src, out, data=None):
+    """Build ``src`` into ``out`` (incrementally when ``out`` holds a build), warnings as errors,
+    with ``data`` as DIGITALE_INCLUSIE_DATA (None: the shipped respondent file)."""
+    env = {k: v for k, v in os.environ.items() if k != "DIGITALE_INCLUSIE_DATA"}
+    if data is not None:
+        env["DIGITALE_INCLUSIE_DATA"] = str(data)
+    return subprocess.run([sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", str(src), str(out)],
+                          capture_output=True, text=True, env=env, timeout=600)
+
+
+HOSTILE = {  # text a careless or hostile editor could put in the YAML files
+    "raw": "```{raw} html\n<script>alert('raw')</script>\n```",
+    "rst": "```{eval-rst}\n.. raw:: html\n\n   <script>alert('rst')</script>\n```",
+    "html": "<img src=x onerror=alert('img')> <a href=\"javascript:alert('a')\">klik</a>",
+    "markdown": "[klik](javascript:alert('md')) **vet** {ref}`toolbox` (anker)= {{ vervang }}",
+    "breakout": "</script><script>alert('uit')</script>",
+    "attribute": "\"><b onmouseover=alert('b')>x</b>",
+}
+
+
+def _hostile_files(folder):
+    materials = yaml.safe_load(MATERIALS.read_text(encoding="utf-8"))
+    materials[0]["wat"] = HOSTILE["raw"]
+    materials[1]["naam"] = HOSTILE["html"]
+    materials[2]["wat"] = HOSTILE["markdown"]
+    next(m for m in materials if m["variabele"] is None)["zonder_cijfer"] = HOSTILE["rst"]
+    data = yaml.safe_load(CATALOGUE.read_text(encoding="utf-8"))
+    data["uitdagingen"][0]["naam"] = HOSTILE["attribute"]
+    data["praktijken"][0]["beschrijving"] = HOSTILE["rst"]
+    data["praktijken"][0]["doelgroepen"] = [HOSTILE["breakout"], HOSTILE["html"]]
+    data["praktijken"][1]["naam"] = HOSTILE["markdown"]
+    data["beleidsacties"][0]["naam"] = HOSTILE["attribute"]
+    data["vragen"][0]["naam"] = HOSTILE["html"]
+    data["vragen"][0]["tekst"] = HOSTILE["raw"]
+    data["verwachtingen"][0]["tekst"] = HOSTILE["markdown"]
+    paths = folder / "materialen.yaml", folder / "catalogus.yaml"
+    for path, content in zip(paths, (materials, data)):
+        path.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return paths
+
+
+def _executable(soup):
+    """Everything in a page that could run: scripts with a text, event attributes, javascript: links."""
+    found = [str(s)[:80] for s in soup.find_all("script") if s.get_text().strip()]
+    for tag in soup.find_all(True):
+        for attribute, value in tag.attrs.items():
+            value = " ".join(value) if isinstance(value, list) else str(value)
+            if attribute.lower().startswith("on") or re.sub(r"\s", "", value).lower().startswith("javascript:"):
+                found.append(f"<{tag.name} {attribute}={value[:60]}>")
+    return found
+
+
+def test_yaml_text_stays_text_on_the_pages(tmp_path):
+    """MyST directives and roles, raw HTML and javascript: links in the YAML files reach the
+    pages as visible text: nothing is parsed, nothing can run."""
+    materials, catalogue = _hostile_files(tmp_path)
+    src = _small_book(tmp_path, materials, catalogue)
+    done = _sphinx(src, tmp_path / "html")
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-3000:]  # not even a warning
+    for page in ("toolbox", "catalogus"):
+        soup = BeautifulSoup((tmp_path / "html" / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
+        body = soup.select_one("div.body")
+        assert _executable(body) == [], page
+        assert not [s for s in soup.find_all("script") if "alert" in s.get_text()], page
+        assert not body.find_all(["img", "b", "iframe", "object", "embed", "style"]), page
+        text = body.get_text()
+        placed = ("raw", "html", "markdown", "rst") if page == "toolbox" else tuple(HOSTILE)
+        for name in placed:  # shown as typed, line by line
+            for line in HOSTILE[name].splitlines():
+                assert line.strip() in text, (page, name, line)
+
+
+def test_an_unsafe_address_stops_the_build(tmp_path):
+    text = MATERIALS.read_text(encoding="utf-8").replace(
+        "adres: https://www.oefenen.nl", "adres: 'https://www.oefenen.nl/\"><img src=x onerror=alert(1)>'", 1)
+    materials = tmp_path / "materialen.yaml"
+    materials.write_text(text, encoding="utf-8")
+    with pytest.raises(InputFileError, match="entry 'oefenen', field 'adres': holds"):
+        load_materials(materials)
+    done = _sphinx(_small_book(tmp_path, materials), tmp_path / "html")
+    assert done.returncode != 0 and "field 'adres'" in done.stderr, done.stderr[-2000:]
+    for page in (tmp_path / "html").glob("*.html"):
+        assert "onerror" not in page.read_text(encoding="utf-8"), page.name
+
+
+def test_a_rebuild_shows_the_numbers_of_the_respondent_file_in_use(tmp_path, published):
+    """The shares come from the respondent file in use: an incremental rebuild after switching
+    DIGITALE_INCLUSIE_DATA to another file shows that file's numbers, not the old ones."""
+    import pandas as pd
+
+    from digitale_inclusie.paths import RESPONDENTS
+
+    src, out = _small_book(tmp_path), tmp_path / "html"
+
+    def seniorweb():
+        soup = BeautifulSoup((out / "toolbox.html").read_text(encoding="utf-8"), "html.parser")
+        return " ".join(soup.find(id="materiaal-seniorweb").get_text(" ").split())
+
+    printed = published.loc[published["variable"] == "materiaal_seniorweb", "value"]
+    done = _sphinx(src, out)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert f"{printed.item()}% van de respondenten" in seniorweb()
+    frame = pd.read_csv(RESPONDENTS, dtype=str, keep_default_na=False)
+    assert set(frame["materiaal_seniorweb"]) == {"ja", "nee"}
+    frame["materiaal_seniorweb"] = "ja"  # everyone who answered used it: 100%
+    changed = tmp_path / "respondenten.csv"
+    frame.to_csv(changed, index=False)
+    done = _sphinx(src, out, data=changed)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "100% van de respondenten" in seniorweb()

@@ -10,7 +10,6 @@ import subprocess
 
 import pandas as pd
 import pytest
-from bs4 import BeautifulSoup
 
 from digitale_inclusie.paths import toc_files
 from digitale_inclusie.paths import PUBLISHED, REGISTER, REPO
@@ -192,16 +191,11 @@ def test_pages_pass_axe_and_load_nothing_from_outside(site):
 
 
 def _entry(page, anchor_id):
-    """A catalogue or toolbox entry: the heading with that anchor and all up to the next heading."""
+    """A catalogue or toolbox entry: the page section with that anchor (heading, text, fields)."""
     target = page.find(id=anchor_id)
     assert target is not None, anchor_id
-    heading = target if target.name.startswith("h") else target.find_parent(["h2", "h3", "h4"])
-    parts = [heading]
-    for sibling in heading.find_next_siblings():
-        if sibling.name in ("h2", "h3", "h4"):
-            break
-        parts.append(sibling)
-    return BeautifulSoup("".join(str(p) for p in parts), "html.parser")
+    assert target.name == "section", (anchor_id, target.name)
+    return target
 
 
 def _resolves(site, page, href):
@@ -211,6 +205,25 @@ def _resolves(site, page, href):
     if not path.exists():
         return False
     return not fragment or _soup(path).find(id=fragment) is not None
+
+
+def _plain(element):
+    """The text of a heading or link without its permalink, quotes as typed in the YAML files."""
+    parts = [s for s in element.find_all(string=True) if not s.find_parent("a", class_="headerlink")]
+    text = " ".join("".join(parts).split())
+    return text.translate(str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"}))
+
+
+def _entries():
+    """Every entry of the toolbox and the catalogue, from the YAML files: (page, anchor, title)."""
+    from digitale_inclusie.catalog import anchor, load_catalogue, load_materials
+
+    data = load_catalogue()
+    return ([("toolbox", anchor(e), e["naam"]) for e in load_materials()]
+            + [("catalogus", f"praktijk-{e['id']}", e["naam"]) for e in data["praktijken"]]
+            + [("catalogus", f"beleidsactie-{e['id']}", e["naam"]) for e in data["beleidsacties"]]
+            + [("catalogus", f"vraag-{e['id']}", f"Vraag {n}: {e['naam']}") for n, e in enumerate(data["vragen"], 1)]
+            + [("catalogus", f"verwachting-{e['id']}", e["naam"]) for e in data["verwachtingen"]])
 
 
 def test_toolbox_entries_and_their_links_both_ways(site):
@@ -237,6 +250,33 @@ def test_toolbox_entries_and_their_links_both_ways(site):
         assert anchor(entry) in linked, f"chapter 4 does not link to {entry['id']}"
 
 
+def test_toolbox_says_what_is_known_of_each_address(site):
+    """No address was checked live (shared/report/links.md): the page says so and claims no
+    confirmation; each address carries what is known about it, from its status in the YAML."""
+    from digitale_inclusie.catalog import anchor, load_materials
+
+    page = _soup(site / "book" / "toolbox.html")
+    text = " ".join(page.get_text(" ").split())
+    assert "bevestigd" not in text and "geverifieerd" not in text
+    assert "geen enkel adres werd op de live website gecontroleerd" in text
+    for entry in load_materials():
+        section = _entry(page, anchor(entry))
+        field = next(dd for dt, dd in zip(section.find_all("dt"), section.find_all("dd")) if "Adres" in dt.get_text())
+        said = " ".join(field.get_text(" ").split())
+        links = [a["href"] for a in field.find_all("a", href=True)]
+        status = entry["adres_status"]
+        if entry["adres"] is None:
+            assert not links and "geen adres bekend" in said, entry["id"]
+            continue
+        assert links == [entry["adres"]], entry["id"]
+        expected = {"gezien op een kopie": "gezien op een kopie van de pagina",
+                    "genoemd in het rapport": "genoemd in het rapport",
+                    "afgeleid": "afgeleid, niet nagekeken"}[status.split(" (")[0]]
+        assert expected in said, (entry["id"], said)
+        if " (" in status:  # the note in brackets (e.g. that it is a hub page) is shown too
+            assert status.split(" (", 1)[1].rstrip(")") in said, entry["id"]
+
+
 def test_catalogue_entries_and_their_links_both_ways(site):
     from digitale_inclusie.catalog import load_catalogue
 
@@ -246,14 +286,16 @@ def test_catalogue_entries_and_their_links_both_ways(site):
                    published.loc[published["code"] == "eerder_wel", "value"]))
     page_path = site / "book" / "catalogus.html"
     page = _soup(page_path)
-    chapter3 = site / "notebooks" / "03_acties.html"
-    linked = {a["href"].split("#")[1] for a in _soup(chapter3).find_all("a", href=True)
-              if a["href"].startswith("../book/catalogus.html#")}
+
+    def linked_from(chapter):
+        return {a["href"].split("#")[1] for a in _soup(site / "notebooks" / f"{chapter}.html").find_all("a", href=True)
+                if a["href"].startswith("../book/catalogus.html#")}
+
     for entry in data["praktijken"]:
         section = _entry(page, f"praktijk-{entry['id']}")
         hrefs = [a["href"] for a in section.find_all("a", href=True)]
         assert any("03_acties.html#" in h for h in hrefs), entry["id"]
-        assert f"praktijk-{entry['id']}" in linked, f"chapter 3 does not link to {entry['id']}"
+        assert f"praktijk-{entry['id']}" in linked_from("03_acties"), f"chapter 3 does not link to {entry['id']}"
         for href in hrefs:
             assert _resolves(site, page_path, href), (entry["id"], href)
     for entry in data["beleidsacties"]:
@@ -264,17 +306,78 @@ def test_catalogue_entries_and_their_links_both_ways(site):
             hrefs = [a["href"] for a in _entry(page, f"{kind}-{entry['id']}").find_all("a", href=True)]
             assert any(f"{chapter}.html#" in h for h in hrefs), entry["id"]
             assert all(_resolves(site, page_path, h) for h in hrefs), entry["id"]
+            # the chapter's list of requests or expectations links to every one of them
+            assert f"{kind}-{entry['id']}" in linked_from(chapter), f"{chapter} does not link to {kind}-{entry['id']}"
 
 
-def test_overviews_are_searchable_in_dutch_and_link_every_entry(site):
+def test_entries_are_sections_listed_under_op_deze_pagina(site):
+    """Every entry is a section of its page with its stable anchor and its own heading, and the
+    page's table of contents (secondary sidebar) lists it with that title."""
+    pages = {name: _soup(site / "book" / f"{name}.html") for name in ("toolbox", "catalogus")}
+    for name, anchor_id, title in _entries():
+        section = _entry(pages[name], anchor_id)
+        heading = section.find(True)  # the section's first element
+        assert heading.name in ("h2", "h3", "h4"), (anchor_id, heading.name)
+        assert _plain(heading) == title, (anchor_id, _plain(heading))
+        toc = pages[name].select_one(".bd-sidebar-secondary nav.page-toc")
+        listed = toc.find_all("a", href=f"#{anchor_id}")
+        assert len(listed) == 1 and _plain(listed[0]) == title, (anchor_id, [_plain(a) for a in listed])
+
+
+def test_no_page_skips_a_heading_level(site):
+    for path in _pages(site):
+        levels = [int(h.name[1]) for h in _soup(path).find_all(re.compile("^h[1-6]$"))]
+        for before, after in zip(levels, levels[1:]):
+            assert after <= before + 1, f"{path.relative_to(site)}: h{before} followed by h{after} ({levels})"
+
+
+# link texts that do not say where a link goes (WCAG 2.4.4)
+VAGUE_LINKS = {"fiche", "hier", "klik hier", "link", "deze link", "meer", "lees meer", "meer info", "info",
+               "details", "pagina", "deze pagina", "website", "bekijk", "open", "ga", "zie", "download"}
+
+
+def test_link_texts_say_where_they_go(site):
+    """On the toolbox, the catalogue and the chapters: no link text that is empty, a bare number
+    or a word such as "fiche", and links with the same text go to the same place."""
+    pages = [site / "book" / "toolbox.html", site / "book" / "catalogus.html"]
+    pages += [site / "notebooks" / f"{chapter}.html" for chapter in CHAPTERS]
+    for path in pages:
+        targets = {}
+        for a in _soup(path).select("article.bd-article a[href]"):
+            if "headerlink" in (a.get("class") or []):
+                continue  # the theme's permalink beside each heading
+            text = " ".join(a.get_text(" ").split())
+            assert text and text.lower() not in VAGUE_LINKS and not re.fullmatch(r"[\W\d]+", text), (path.name, str(a)[:200])
+            targets.setdefault(text, set()).add(a["href"])
+        assert not {t: h for t, h in targets.items() if len(h) > 1}, path.name
+
+
+def test_overviews_link_every_entry_and_share_one_bundle(site):
+    """Each overview is a real table (caption, row headers) linking every entry; both pages
+    load the one DataTables bundle of the site, a local file, and no page inlines it."""
+    from itables import __version__
+
     from digitale_inclusie.catalog import anchor, load_catalogue, load_materials
 
+    bundles = sorted((site / "_static").rglob("*datatables*.js"))
+    assert [b.relative_to(site).as_posix() for b in bundles] == [f"_static/datatables/datatables-itables-{__version__}.js"]
+    assert "window.itablesBundle" in bundles[0].read_text(encoding="utf-8")
     for page, anchors in (("toolbox", [anchor(e) for e in load_materials()]),
                           ("catalogus", [f"praktijk-{p['id']}" for p in load_catalogue()["praktijken"]])):
-        html = (site / "book" / f"{page}.html").read_text(encoding="utf-8")
-        assert '"search": "Zoeken:"' in html and '"column_filters": "header"' in html, page
-        for anchor_id in anchors:
-            assert f'<a href="#{anchor_id}">' in html, (page, anchor_id)
+        path = site / "book" / f"{page}.html"
+        soup = _soup(path)
+        tables = soup.select("table.overzicht-tabel")
+        assert len(tables) == 1 and tables[0].caption.get_text(strip=True), page
+        rows = tables[0].tbody.find_all("tr")
+        assert [r.th.a["href"] for r in rows] == [f"#{a}" for a in anchors], page
+        sources = [s["src"].split("?")[0] for s in soup.find_all("script", src=True)]
+        assert sources.count(f"../_static/datatables/datatables-itables-{__version__}.js") == 1, page
+        inline = [s.get_text() for s in soup.find_all("script", src=False)]
+        assert max(map(len, inline), default=0) < 10_000 and not any("DataTable" in s for s in inline), page
+        assert path.stat().st_size < 400_000, (page, path.stat().st_size)
+    for path in _pages(site):  # only the pages with an overview load the bundle
+        if path.name not in ("toolbox.html", "catalogus.html"):
+            assert "datatables-itables" not in path.read_text(encoding="utf-8"), path.name
 
 
 def test_every_internal_link_resolves(site):

@@ -1,8 +1,11 @@
-"""Structured content of the toolbox page: the support materials the report surveys.
+"""Structured content of the toolbox and the good-practice catalogue.
 
-Each entry lives in ``data/toolbox/materialen.yaml`` and is checked against
-``materialen.schema.json`` (JSON Schema) and against the codebook and the printed numbers. The
-share of respondents who used a material is computed from the respondent file, never typed.
+The toolbox entries live in ``data/toolbox/materialen.yaml``, the catalogue in
+``data/catalogus/catalogus.yaml``; each is checked against its JSON Schema, the codebook and
+the printed numbers. The shares shown (who used a material, who does a policy action) are
+computed from the respondent file in use by the chapters' own analysis cells, never typed.
+The pages themselves are built by :mod:`digitale_inclusie.sphinx_entries`, which turns these
+entries into document nodes, so that no text from the files can become markup.
 """
 
 import json
@@ -16,6 +19,8 @@ MATERIALS = DATA / "toolbox" / "materialen.yaml"
 MATERIALS_SCHEMA = DATA / "toolbox" / "materialen.schema.json"
 CATALOGUE = DATA / "catalogus" / "catalogus.yaml"
 CATALOGUE_SCHEMA = DATA / "catalogus" / "catalogus.schema.json"
+# the chapters whose analysis cells compute the shares shown (toolbox: 4, catalogue: 3)
+CHAPTER3_PAGE, CHAPTER4_PAGE = "notebooks/03_acties.ipynb", "notebooks/04_materiaal.ipynb"
 PHASES = ("visievorming en voorbereiding", "coördinatie en communicatie", "participatie en evaluatie")
 
 
@@ -72,6 +77,8 @@ def load_materials(path=MATERIALS, codebook=None, published=None):
             problems.append(f"entry '{entry['id']}', field 'variabele': '{variable}' is not a codebook column")
         if (entry["adres"] is None) != entry["adres_status"].startswith("onbekend"):
             problems.append(f"entry '{entry['id']}': an address needs a known status, status 'onbekend' no address")
+        if entry["adres"] is not None:
+            problems += [f"entry '{entry['id']}', field 'adres': {p}" for p in address_problems(entry["adres"])]
     missing = printed - {e["variabele"] for e in entries}
     if missing:
         problems.append(f"printed materials without an entry: {sorted(missing)}")
@@ -90,39 +97,62 @@ def anchor(entry):
     return f"materiaal-{entry['id']}"
 
 
-def address_markdown(entry):
-    """The web address with the status of what is known about it."""
-    status = entry["adres_status"]
-    if entry["adres"] is None:
-        return "onbekend"
-    if status.startswith("waarschijnlijk"):
-        return f"<{entry['adres']}> (waarschijnlijk adres: afgeleid, niet nagekeken)"
-    return f"<{entry['adres']}> ({status})"
+ADDRESS_STATUS = {  # the status in the data -> what the page says (no address was checked live)
+    "gezien op een kopie": "gezien op een kopie van de pagina",
+    "genoemd in het rapport": "zo genoemd in het rapport",
+    "afgeleid": "afgeleid, niet nagekeken",
+    "onbekend": "geen adres bekend",
+}
 
 
-def materials_markdown(entries, share_text):
-    """The toolbox page's entries as MyST Markdown, grouped by provider, each with a stable
-    anchor, the computed share of users (``share_text(variable)``) and a link to the chapter."""
-    lines = []
-    for provider in PROVIDER_ORDER:
-        group = [e for e in entries if e["aanbieder"] == provider]
-        if not group:
-            continue
-        lines.append(f"## {'Andere aanbieders' if provider == 'andere' else provider}\n")
-        for entry in group:
-            used = (f"{share_text(entry['variabele'])} van de respondenten gebruikte het al"
-                    if entry["variabele"] else f"geen cijfer. {entry['zonder_cijfer']}")
-            lines += [
-                f"({anchor(entry)})=",
-                f"### {entry['naam']}\n",
-                f"{entry['wat']}\n",
-                f"- **Soort**: {entry['soort']}",
-                f"- **Voor**: {', '.join(entry['voor_wie'])}",
-                f"- **Gebruik**: {used}",
-                f"- **Adres**: {address_markdown(entry)}",
-                f"- **In het rapport**: {{ref}}`hoofdstuk 4 <{CHAPTER_LABEL}>`\n",
-            ]
-    return "\n".join(lines)
+def address_status_text(status):
+    """What the page says about an address: ``'gezien op een kopie (overzichtspagina)'`` ->
+    ``'gezien op een kopie van de pagina; overzichtspagina'``."""
+    kind, _, note = status.partition(" (")
+    note = note.removesuffix(")")
+    return ADDRESS_STATUS[kind] + (f"; {note}" if note else "")
+
+
+# characters an address must not hold: they could end an HTML attribute or a Markdown link
+_UNSAFE = set("\"'<>\\`{}|^")
+
+
+def address_problems(url):
+    """What is wrong with a web address for a link on the site (an empty list when nothing is):
+    parsed with :func:`urllib.parse.urlsplit`; https with a host, no user or password, no quote,
+    angle bracket, backslash, space or control character."""
+    import unicodedata
+    from urllib.parse import urlsplit
+
+    bad = sorted({c for c in url if c in _UNSAFE or unicodedata.category(c)[0] in "CZ"})
+    if bad:
+        shown = ", ".join(f"U+{ord(c):04X}" if unicodedata.category(c)[0] in "CZ" else repr(c) for c in bad)
+        return [f"holds {shown}; expected a plain https address"]
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (raises on a bad port)
+    except ValueError as exc:
+        return [f"is not a valid address ({exc})"]
+    problems = []
+    if parts.scheme != "https":
+        problems.append(f"has scheme '{parts.scheme}'; expected https")
+    if not parts.hostname or "." not in parts.hostname:
+        problems.append("has no host name; expected https://host/...")
+    if parts.username is not None or parts.password is not None:
+        problems.append("holds a user name or password; expected none")
+    return problems
+
+
+def material_shares(respondents=None):
+    """The share of respondents who used each material (codebook column -> printed text such as
+    '62%'), computed by chapter 4's own analysis cells from the respondent file in use."""
+    from .analysis import plain, results_of
+    from .data import load_respondents
+    from .vocab import number_text
+
+    respondents = load_respondents() if respondents is None else respondents
+    used = results_of(respondents, CHAPTER4_PAGE)["materiaal"]
+    return {variable: number_text(plain(value), "procent") for variable, value in used.items()}
 
 
 def load_catalogue(path=CATALOGUE, codebook=None, materials=None):
@@ -160,124 +190,29 @@ CHAPTER3_PRACTICE, CHAPTER3_POLICY = "h3-praktijk", "h3-beleid"
 CHAPTER4_REQUESTS, CHAPTER6_EXPECTATIONS = "h4-vragen", "h6-verwachtingen"
 
 
-def _refs(ids, prefix, names):
-    return ", ".join(f"{{ref}}`{names[i]} <{prefix}-{i}>`" for i in ids) or "geen"
-
-
-def catalogue_markdown(data, materials, share_text):
-    """The catalogue page's entries as MyST Markdown, each with a stable anchor and links to the
-    chapters, the challenges, the toolbox and the requests and expectations. ``share_text``
-    gives the computed share of respondents who (rather) do a policy action."""
-    challenges = {e["id"]: e for e in data["uitdagingen"]}
-    material_names = {e["id"]: e["naam"] for e in materials}
-    request_names = {e["id"]: f"vraag {n}" for n, e in enumerate(data["vragen"], start=1)}
-    expectation_names = {e["id"]: e["naam"].lower() for e in data["verwachtingen"]}
-    lines = ["## Praktijkacties\n"]
-    for group, title in GROUP_TITLES.items():
-        lines.append(f"### {title}\n")
-        for e in (p for p in data["praktijken"] if p["groep"] == group):
-            lines += [
-                f"(praktijk-{e['id']})=",
-                f"#### {e['naam']}\n",
-                f"{e['beschrijving']}\n",
-                f"- **Soort**: {e['soort']}",
-                f"- **Doelgroepen**: {', '.join(e['doelgroepen'])}",
-                f"- **Beleidsfase**: {e['fase']}",
-                "- **Uitdagingen**: " + (", ".join(f"{{ref}}`{challenges[c]['naam'].lower()} <{challenges[c]['hoofdstuk']}>`"
-                                                   for c in e["uitdagingen"]) or "geen genoemd"),
-                f"- **Toolbox**: {_refs(e['materialen'], 'materiaal', material_names)}",
-                "- **Vragen en verwachtingen**: "
-                + (", ".join([f"{{ref}}`{request_names[i]} <vraag-{i}>`" for i in e["vragen"]]
-                             + [f"{{ref}}`{expectation_names[i]} <verwachting-{i}>`" for i in e["verwachtingen"]])
-                   or "geen"),
-                f"- **In het rapport**: {{ref}}`hoofdstuk 3 <{CHAPTER3_PRACTICE}>`\n",
-            ]
-    lines.append("## Beleidsacties per fase\n")
-    for phase in PHASES:
-        lines.append(f"### {phase[0].upper() + phase[1:]}\n")
-        for e in (b for b in data["beleidsacties"] if b["fase"] == phase):
-            lines += [f"(beleidsactie-{e['id']})=",
-                      f"#### {e['naam']}\n",
-                      f"{share_text(e['variabele'])} van de respondenten zegt dat hun bestuur dit (eerder) "
-                      f"doet. Zie {{ref}}`hoofdstuk 3 <{CHAPTER3_POLICY}>`.\n"]
-    users = {}
-    for e in data["praktijken"]:
-        for field in ("vragen", "verwachtingen"):
-            for i in e[field]:
-                users.setdefault((field, i), []).append(e)
-    lines.append("## Vragen aan ondersteunende organisaties\n")
-    for n, e in enumerate(data["vragen"], start=1):
-        related = users.get(("vragen", e["id"]), [])
-        lines += [f"(vraag-{e['id']})=", f"#### Vraag {n}\n", f"{e['tekst']}\n",
-                  "Hangt samen met: " + (", ".join(f"{{ref}}`{p['naam'].lower()} <praktijk-{p['id']}>`" for p in related)
-                                         or "geen praktijkactie in deze catalogus")
-                  + f". Zie {{ref}}`hoofdstuk 4 <{CHAPTER4_REQUESTS}>`.\n"]
-    lines.append("## Verwachtingen van hogere overheden\n")
-    for e in data["verwachtingen"]:
-        related = users.get(("verwachtingen", e["id"]), [])
-        lines += [f"(verwachting-{e['id']})=", f"#### {e['naam']}\n", f"{e['tekst']}\n",
-                  "Hangt samen met: " + (", ".join(f"{{ref}}`{p['naam'].lower()} <praktijk-{p['id']}>`" for p in related)
-                                         or "geen praktijkactie in deze catalogus")
-                  + f". Zie {{ref}}`hoofdstuk 6 <{CHAPTER6_EXPECTATIONS}>`.\n"]
-    return "\n".join(lines)
-
-
-# DataTables in Dutch, for the searchable overviews (itables, bundle embedded in the page)
-DATATABLES_DUTCH = {
-    "search": "Zoeken:",
-    "info": "Rij _START_ tot _END_ van _TOTAL_",
-    "infoEmpty": "Geen rijen",
-    "infoFiltered": "(gefilterd uit _MAX_)",
-    "zeroRecords": "Niets gevonden",
-    "emptyTable": "Geen gegevens",
-    "lengthMenu": "_MENU_ rijen per pagina",
-    "paginate": {"first": "Eerste", "last": "Laatste", "next": "Volgende", "previous": "Vorige"},
-    "aria": {"orderable": "Sorteer op deze kolom", "orderableReverse": "Sorteer omgekeerd op deze kolom"},
-}
-
-
-def _link(text, anchor_id):
-    from html import escape
-
-    return f'<a href="#{anchor_id}">{escape(text)}</a>'
-
-
-def materials_overview(entries, share_text):
-    """One row per toolbox entry, for the searchable overview table."""
+def policy_shares(respondents=None):
+    """The share of respondents who say their government (rather) does each policy action
+    (codebook column -> printed text), computed by chapter 3's own analysis cells."""
     import pandas as pd
 
-    return pd.DataFrame({
-        "Materiaal": [_link(e["naam"], anchor(e)) for e in entries],
-        "Aanbieder": [e["aanbieder"] for e in entries],
-        "Soort": [e["soort"] for e in entries],
-        "Voor": [", ".join(e["voor_wie"]) for e in entries],
-        "Gebruikt door": [share_text(e["variabele"]) if e["variabele"] else "geen cijfer" for e in entries],
-    })
+    from .analysis import plain, results_of
+    from .data import load_respondents
+    from .vocab import number_text
+
+    respondents = load_respondents() if respondents is None else respondents
+    tables = results_of(respondents, CHAPTER3_PAGE).values()
+    wel = pd.concat([table["eerder_wel"] for table in tables])
+    return {variable: number_text(plain(value), "procent") for variable, value in wel.items()}
 
 
-def practices_overview(data):
-    """One row per practice action, for the searchable overview table."""
-    import pandas as pd
-
-    practices = data["praktijken"]
-    return pd.DataFrame({
-        "Actie": [_link(p["naam"], f"praktijk-{p['id']}") for p in practices],
-        "Soort": [p["soort"] for p in practices],
-        "Beleidsfase": [p["fase"] for p in practices],
-        "Doelgroepen": [", ".join(p["doelgroepen"]) for p in practices],
-        "Groep": [p["groep"] for p in practices],
-    })
-
-
-def overview_html(frame, caption):
-    """A searchable, sortable table (DataTables via itables), Dutch, with a filter per column;
-    the DataTables bundle is embedded in the page by ``itables.init_notebook_mode``."""
-    from itables import to_html_datatable
-
-    return to_html_datatable(frame, caption=caption, allow_html=True, language=DATATABLES_DUTCH,
-                             column_filters="header", paging=False, classes="display compact",
-                             style="table-layout:auto;width:100%;margin:0;caption-side:top",
-                             display_logo_when_loading=False, connected=False, showIndex=False)
+def practices_naming(data, field):
+    """Request or expectation id -> the practices that name it (``field``: 'vragen' or
+    'verwachtingen'), in catalogue order."""
+    named = {}
+    for practice in data["praktijken"]:
+        for i in practice[field]:
+            named.setdefault(i, []).append(practice)
+    return named
 
 
 def challenges_markdown(challenges, practices):
@@ -296,5 +231,6 @@ def challenges_markdown(challenges, practices):
 
 
 def _text(value):
-    """Text for inside a MyST role's title: no backquotes or angle brackets that would end it."""
-    return str(value).replace("`", "'").replace("<", "‹").replace(">", "›")
+    """Text for inside a MyST role's title: no backquotes or angle brackets that would end it,
+    and on one line (a line break could end the role and start a block: a fence, a directive)."""
+    return " ".join(str(value).split()).replace("`", "'").replace("<", "‹").replace(">", "›")

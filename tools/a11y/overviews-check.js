@@ -1,0 +1,153 @@
+// The toolbox and catalogue overviews (table.overzicht-tabel, made searchable by overviews.js) as a
+// keyboard and screen-reader user meets them, measured in Debian's Chromium: accessible names
+// as Chromium computes them (DevTools protocol), sorting with Enter and Space, a column filter,
+// the colours of the fields in light and dark mode, the scripts the page loads and every request
+// that leaves the site. Prints one JSON report; tests/test_browser_overviews.py judges it.
+//
+// usage: node tools/a11y/overviews-check.js CONFIG.json
+// CONFIG: {"pages": [{"file": ".../toolbox.html", "filter": {"column": "Aanbieder", "text": "Inter"},
+//                      "sort": [["Materiaal", "Enter", "Space"], ["Gebruikt door", "Space", "Enter"]]}]}
+const { chromium } = require('playwright-core');
+const fs = require('fs');
+const path = require('path');
+
+const config = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
+const REGION = '.overzicht-filters, .overzicht-filters *, .dt-container, .dt-container *';
+
+async function axNodes(client, selector) {
+  const { root } = await client.send('DOM.getDocument', { depth: 0 });
+  const { nodeIds } = await client.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector });
+  const out = [];
+  for (const nodeId of nodeIds) {
+    const { nodes } = await client.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+    const node = nodes[0];
+    if (!node || node.ignored) continue;
+    out.push({ role: node.role ? node.role.value : '', name: node.name ? node.name.value : '' });
+  }
+  return out;
+}
+
+async function headerNames(client) {
+  return (await axNodes(client, 'table.overzicht-tabel thead th')).map((n) => n.name);
+}
+
+async function columnTexts(page, column) {
+  return page.evaluate((column) => Array.from(document.querySelectorAll('table.overzicht-tabel tbody tr'),
+    (tr) => tr.cells[column].textContent.trim()), column);
+}
+
+async function sortState(page, column) {
+  return page.evaluate((column) => document.querySelectorAll('table.overzicht-tabel thead th')[column]
+    .getAttribute('aria-sort'), column);
+}
+
+// colours of an element (and of its placeholder), with the background it is painted on
+async function colours(page, selector) {
+  return page.evaluate((selector) => {
+    function background(element) {
+      for (let node = element; node; node = node.parentElement) {
+        const colour = getComputedStyle(node).backgroundColor;
+        if (colour && colour !== 'transparent' && !/rgba\(.*,\s*0\)$/.test(colour)) return colour;
+      }
+      return getComputedStyle(document.documentElement).backgroundColor || 'rgb(255, 255, 255)';
+    }
+    return Array.from(document.querySelectorAll(selector), (element) => ({
+      what: element.tagName.toLowerCase() + (element.id ? '#' + element.id : '') + ' ' + element.textContent.trim().slice(0, 30),
+      colour: getComputedStyle(element).color,
+      placeholder: element.placeholder ? getComputedStyle(element, '::placeholder').color : null,
+      background: background(element),
+    }));
+  }, selector);
+}
+
+async function check(browser, entry, scheme) {
+  const context = await browser.newContext({ colorScheme: scheme, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const outside = [];
+  const errors = [];
+  page.on('request', (r) => { if (!/^(file|data|blob):/.test(r.url())) outside.push(r.url()); });
+  page.on('pageerror', (e) => errors.push(String(e.stack || e.message)));
+  await page.goto('file://' + path.resolve(entry.file));
+  await page.waitForLoadState('load');
+  const client = await context.newCDPSession(page);
+  await client.send('DOM.enable');
+  await client.send('Accessibility.enable');
+  const report = { file: entry.file, scheme, outside, errors };
+  report.theme = await page.evaluate(() => document.documentElement.dataset.theme);
+  Object.assign(report, await page.evaluate(() => ({
+    scripts: Array.from(document.scripts, (s) => s.getAttribute('src')).filter(Boolean),
+    inlineScriptBytes: Array.from(document.scripts).filter((s) => !s.src).reduce((n, s) => n + s.text.length, 0),
+    bundle: Boolean(window.itablesBundle && window.itablesBundle.DataTable),
+    tables: document.querySelectorAll('table.overzicht-tabel').length,
+    enhanced: document.querySelectorAll('table.overzicht-tabel[data-overzicht]').length,
+    fieldsets: document.querySelectorAll('fieldset.overzicht-filters').length,
+    labels: Array.from(document.querySelectorAll('table.overzicht-tabel thead th'), (th) => th.querySelector('button span') ? th.querySelector('button span').textContent.trim() : th.textContent.trim()),
+    rows: document.querySelectorAll('table.overzicht-tabel tbody tr').length,
+  })));
+  report.headers = await headerNames(client);
+  report.headerRoles = (await axNodes(client, 'table.overzicht-tabel thead th')).map((n) => n.role);
+  report.buttons = await axNodes(client, 'table.overzicht-tabel thead button');
+  report.inputs = await axNodes(client, '.overzicht-filters input');
+  report.inputLabels = await page.evaluate(() => Array.from(document.querySelectorAll('.overzicht-filters input'),
+    (input) => Array.from(input.labels || [], (l) => l.textContent.trim()).join(' ')));
+  report.focusable = await page.evaluate(() => Array.from(document.querySelectorAll('table.overzicht-tabel thead [tabindex], table.overzicht-tabel thead button'),
+    (n) => n.tagName.toLowerCase()));
+
+  // a column filter: type, look, clear
+  const { column: filterColumn, text } = entry.filter;
+  const filterIndex = report.labels.indexOf(filterColumn);
+  const input = page.locator('.overzicht-filters input').nth(filterIndex + 1);
+  await input.focus();
+  await page.keyboard.type(text);
+  report.filter = { column: filterColumn, text, shown: await columnTexts(page, filterIndex), headers: await headerNames(client),
+                    status: await page.evaluate(() => (document.querySelector('.dt-info') || {}).textContent || '') };
+  await input.fill('');
+  const all = page.locator('.overzicht-filters input').first();
+  await all.focus();
+  await page.keyboard.type(text);
+  report.search = { text, headers: await headerNames(client), rows: (await columnTexts(page, 0)).length };
+  await all.fill('');
+  report.afterClearing = (await columnTexts(page, 0)).length;
+
+  // sorting with the keyboard: each column's button, pressed with the keys given
+  report.sort = [];
+  for (const [label, ...keys] of entry.sort) {
+    const column = report.labels.indexOf(label);
+    const button = page.locator('table.overzicht-tabel thead button').nth(column);
+    await button.focus();
+    for (const key of keys) {
+      const scrolled = await page.evaluate(() => window.scrollY);
+      await page.keyboard.press(key === 'Space' ? ' ' : key);
+      report.sort.push({ label, key, column, state: await sortState(page, column), values: await columnTexts(page, column),
+                         name: (await headerNames(client))[column], focused: await page.evaluate(() => document.activeElement.className),
+                         scrolled: (await page.evaluate(() => window.scrollY)) - scrolled });
+    }
+  }
+
+  // every text and accessible name of the overview (fields, status, table)
+  await input.focus();
+  await page.keyboard.type(text);
+  report.texts = await page.evaluate(() => Array.from(document.querySelectorAll('.overzicht-filters, .dt-container'), (n) => n.innerText));
+  report.names = (await axNodes(client, REGION)).map((n) => n.name).filter(Boolean);
+  await input.fill('');
+  report.colours = await colours(page, '.overzicht-filters input, .overzicht-filters label, .overzicht-filters legend, .dt-info, button.overzicht-sorteer');
+  await input.focus();
+  await page.keyboard.type(text);
+  report.typedColours = await colours(page, '.overzicht-filters input');
+  await context.close();
+  return report;
+}
+
+(async () => {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const reports = [];
+  for (const entry of config.pages) {
+    for (const scheme of ['light', 'dark']) reports.push(await check(browser, entry, scheme));
+  }
+  await browser.close();
+  process.stdout.write(JSON.stringify(reports, null, 1));
+})().catch((error) => { console.error(error); process.exit(2); });
