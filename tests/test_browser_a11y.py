@@ -37,6 +37,8 @@ def test_page_weight(site):
     sizes = {p.relative_to(site).as_posix(): p.stat().st_size for p in _readable_pages(site)}
     assert statistics.median(sizes.values()) <= 150_000, sizes
     assert max(sizes.values()) <= 400_000, {k: v for k, v in sizes.items() if v > 400_000}
+    chapters = {k: v for k, v in sizes.items() if k.startswith("notebooks/")}
+    assert len(chapters) == 6 and max(chapters.values()) <= 150_000, chapters
 
 
 def test_every_table_has_a_caption_and_scoped_headers(site):

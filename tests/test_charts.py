@@ -6,7 +6,6 @@ The browser measures the rendered charts in tests/test_browser_charts.py; these 
 SVG the book writes."""
 
 import re
-import statistics
 import xml.etree.ElementTree as ET
 from fractions import Fraction
 from html import unescape as html_unescape
@@ -226,21 +225,6 @@ def test_the_materials_chart_shows_the_largest_share_first(page, results, respon
 
 CHAPTERS = ["01_waarom", "02_wie", "03_acties", "04_materiaal", "05_uitdagingen", "06_toekomst"]
 KB = 1000
-
-
-@pytest.mark.site
-def test_page_weights(site):
-    """Median page HTML at most 150 KB, no page above 400 KB. The toolbox and the catalogue are
-    left out of the maximum until their inlined DataTables bundle (about 0.9 MB a page) is one
-    shared file (issue 9, another part); the median counts every page."""
-    from site_tools import pages
-
-    sizes = {p.relative_to(site).as_posix(): p.stat().st_size for p in pages(site)}
-    assert statistics.median(sizes.values()) <= 150 * KB, sizes
-    heavy = {p: s for p, s in sizes.items() if s > 400 * KB and p not in ("book/toolbox.html", "book/catalogus.html")}
-    assert not heavy, heavy
-    for chapter in CHAPTERS:
-        assert sizes[f"notebooks/{chapter}.html"] <= 150 * KB, (chapter, sizes[f"notebooks/{chapter}.html"])
 
 
 @pytest.mark.site

@@ -337,11 +337,9 @@ VAGUE_LINKS = {"fiche", "hier", "klik hier", "link", "deze link", "meer", "lees 
 
 
 def test_link_texts_say_where_they_go(site):
-    """On the toolbox, the catalogue and the chapters: no link text that is empty, a bare number
-    or a word such as "fiche", and links with the same text go to the same place."""
-    pages = [site / "book" / "toolbox.html", site / "book" / "catalogus.html"]
-    pages += [site / "notebooks" / f"{chapter}.html" for chapter in CHAPTERS]
-    for path in pages:
+    """On every page: no link text that is empty, a bare number or a word such as "fiche", and
+    links with the same text go to the same place."""
+    for path in _pages(site):
         targets = {}
         for a in _soup(path).select("article.bd-article a[href]"):
             if "headerlink" in (a.get("class") or []):

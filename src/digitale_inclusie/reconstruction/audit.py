@@ -235,7 +235,7 @@ def classify(published, idx, sizes, missed, reconstructed_m, alt=None):
     (``alt``, an :class:`~.reconstruct.Alternative`). Otherwise ``afweging`` ("trade-off"):
     the reconstruction could have kept it and chose, by its weights, to miss it; the
     alternative it did not choose is described."""
-    from .reconstruct import MAX_SKIPS, W_MISS
+    from .reconstruct import MAX_SKIPS
 
     n = sizes[published.at[idx, "group"]]
     found = proofs(published, idx, sizes)
