@@ -1,1 +1,79 @@
-// nav.js: navigation and sidebars
+// nav.js: navigation and sidebars, header buttons, search page. Loaded once, deferred (_config.yml).
+
+// The sidebar toggles below 992 px wide (phones, a laptop zoomed to 150%).
+// pydata-sphinx-theme 0.17.1 binds only the first .primary-toggle and the first .secondary-toggle
+// of the page (document.querySelector): the copies in its own header, which sphinx-book-theme
+// hides. The visible toggles in the article header did nothing, so the chapter list and the page
+// contents could not be reached (upstream issue pydata/pydata-sphinx-theme#2451, still open in
+// 0.24; sphinx-book-theme 1.3.0 requires exactly 0.17.1 and every later release needs Sphinx 8,
+// which Jupyter Book 1 does not allow). Until a fixed release can be used, a click on a visible
+// toggle (mouse, or Enter and Space, which a button turns into a click) is passed on to the bound
+// one: narrow, pydata-sphinx-theme opens the sidebar as a dialog and gives focus back to the
+// toggle when it closes; wide, sphinx-book-theme hides or shows the chapter list.
+["primary-toggle", "secondary-toggle"].forEach(function (name) {
+  var toggles = Array.prototype.slice.call(document.querySelectorAll("button." + name));
+  var bound = toggles.shift();
+  toggles.forEach(function (toggle) {
+    toggle.addEventListener("click", function (event) {
+      event.preventDefault();
+      bound.click();
+    });
+  });
+});
+
+// Escape hides every open tooltip of the header buttons, so what a tooltip covers can be reached
+// without moving focus or the pointer (WCAG 1.4.13). Bootstrap's tooltips do not do that.
+document.addEventListener("keydown", function (event) {
+  if (event.key !== "Escape" || typeof bootstrap === "undefined") return;
+  document.querySelectorAll('[data-bs-toggle="tooltip"]').forEach(function (element) {
+    var tooltip = bootstrap.Tooltip.getInstance(element);
+    if (tooltip) tooltip.hide();
+  });
+});
+
+// Code blocks, tables and cell outputs that scroll get tabindex=0 from pydata-sphinx-theme (so
+// that the keyboard can scroll them), and -1 again when the window widens; focused, they had no
+// name. While focusable, each is a named region, as the book's own scrolling tables are: a code
+// block by the title of its folded cell ("Code: Tabel 3"), a table by its caption.
+function scrollableName(element) {
+  if (element.matches("pre")) {
+    var title = element.closest("details") && element.closest("details").querySelector("summary .collapsed");
+    var what = title ? title.textContent.trim().replace(/^Toon code:?\s*/i, "") : "";
+    return what ? "Code: " + what : "Code";
+  }
+  if (element.matches(".pst-scrollable-table-container")) {
+    var caption = element.querySelector("caption");
+    return caption && caption.textContent.trim() ? caption.textContent.trim() : "Tabel";
+  }
+  if (element.matches(".cell_output > .output, .nboutput > .output_area, .jp-RenderedHTMLCommon")) return "Uitvoer";
+  return null;
+}
+function nameScrollable(element) {
+  var named = "diScrollName" in element.dataset;
+  if (element.tabIndex === 0 && !named && !element.hasAttribute("aria-label")) {
+    var name = scrollableName(element);
+    if (!name) return;
+    element.setAttribute("role", "region");
+    element.setAttribute("aria-label", name);
+    element.dataset.diScrollName = "";
+  } else if (element.tabIndex !== 0 && named) {
+    element.removeAttribute("role");
+    element.removeAttribute("aria-label");
+    delete element.dataset.diScrollName;
+  }
+}
+new MutationObserver(function (changes) {
+  changes.forEach(function (change) { nameScrollable(change.target); });
+}).observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: ["tabindex"] });
+
+// The search page's summary: Sphinx 7.4's Dutch catalogue leaves this one message in English.
+if (typeof Documentation !== "undefined" && document.documentElement.lang === "nl") {
+  Documentation.addTranslations({
+    locale: "nl",
+    plural_expr: "(n != 1)",
+    messages: {
+      "Search finished, found ${resultCount} page(s) matching the search query.":
+        "Zoeken voltooid: ${resultCount} pagina('s) gevonden.",
+    },
+  });
+}

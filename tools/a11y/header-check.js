@@ -1,0 +1,109 @@
+// The article header's chapter-list toggle (hamburger) and the "Terug naar boven" button, as a
+// reader meets them on a phone. Prints JSON:
+//  toggle: per window width, when the toggle is reached with Tab: focusVisible, outline and
+//    boxShadow (computed), the tooltip's text, the header controls it covers, and whether Escape
+//    hides it; then the same tooltip shown by the mouse pointer, and whether Escape hides it.
+//  backToTop: per colour mode, the button's computed text and background colours (and the
+//    page background behind it), at rest and hovered, once scrolling up has shown it.
+// usage: node tools/a11y/header-check.js SITE_DIR PAGE
+const { launch, serve, watch, until, args } = require('./lib');
+
+function markToggle() {
+  const button = [...document.querySelectorAll('button.primary-toggle')]
+    .find((b) => b.checkVisibility() && b.getBoundingClientRect().width > 0);
+  if (button) button.dataset.checkToggle = 'primary';
+  return Boolean(button);
+}
+
+// The shown tooltip's text and the visible header controls (other than its own button) it covers.
+function tooltipState() {
+  const tip = document.querySelector('.tooltip.show');
+  if (!tip) return null;
+  const t = tip.getBoundingClientRect();
+  const covered = [...document.querySelectorAll('.bd-header-article button, .bd-header-article a[href]')]
+    .filter((c) => c.dataset.checkToggle === undefined && c.checkVisibility() && c.getBoundingClientRect().width > 0)
+    .filter((c) => {
+      const r = c.getBoundingClientRect();
+      return r.left < t.right && t.left < r.right && r.top < t.bottom && t.top < r.bottom;
+    })
+    .map((c) => c.getAttribute('aria-label') || c.getAttribute('title') || c.className);
+  return { text: tip.textContent.trim(), covered };
+}
+
+const noTooltip = () => !document.querySelector('.tooltip.show');
+
+(async () => {
+  const { site, rest: [pagePath] } = args();
+  const server = await serve(site);
+  const browser = await launch();
+  const out = { toggle: {}, backToTop: {} };
+
+  for (const width of [390, 320]) {
+    const page = await browser.newPage({ viewport: { width, height: 800 } });
+    const problems = watch(page, server.url);
+    await page.goto(server.url + pagePath);
+    const result = { problems };
+    out.toggle[width] = result;
+    if (!await page.evaluate(markToggle)) { await page.close(); continue; }
+    const selector = 'button[data-check-toggle="primary"]';
+    for (let i = 0; i < 40 && !result.reached; i++) {
+      await page.keyboard.press('Tab');
+      result.reached = await page.evaluate((s) => document.activeElement === document.querySelector(s), selector);
+    }
+    if (result.reached) {
+      Object.assign(result, await page.evaluate((s) => {
+        const button = document.querySelector(s);
+        const style = getComputedStyle(button);
+        return { focusVisible: button.matches(':focus-visible'), outlineStyle: style.outlineStyle,
+          outlineWidth: style.outlineWidth, outlineColor: style.outlineColor, boxShadow: style.boxShadow };
+      }, selector));
+      result.focusTooltip = await until(page, tooltipState, null, 5000).catch(() => null);
+      await page.keyboard.press('Escape');
+      result.focusTooltipEscape = await until(page, noTooltip, null, 5000).then(() => true, () => false);
+    }
+    // the pointer on the toggle: its tooltip, then Escape
+    await page.evaluate(() => document.activeElement && document.activeElement.blur());
+    await page.mouse.move(width / 2, 600);
+    // start clean: the tooltip hidden by Escape is gone (it fades out, then leaves the page)
+    await until(page, () => !document.querySelector('.tooltip'), null, 5000).catch(() => null);
+    await page.hover(selector);
+    result.hoverTooltip = await until(page, tooltipState, null, 5000).catch(() => null);
+    await page.keyboard.press('Escape');
+    result.hoverTooltipEscape = await until(page, noTooltip, null, 5000).then(() => true, () => false);
+    await page.close();
+  }
+
+  for (const mode of ['light', 'dark']) {
+    const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+    await page.addInitScript((m) => { localStorage.setItem('mode', m); localStorage.setItem('theme', m); }, mode);
+    await page.goto(server.url + pagePath);
+    // colours as they end up, not halfway through the theme's colour transitions
+    await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; }' });
+    // scroll down, then up a little: the theme shows the button while scrolling up
+    await page.mouse.move(200, 400);
+    await page.mouse.wheel(0, 4000);
+    await until(page, () => window.scrollY > 1500, null, 5000);
+    await page.mouse.wheel(0, -400);
+    const shown = await until(page, () => getComputedStyle(document.getElementById('pst-back-to-top')).display !== 'none', null, 5000)
+      .then(() => true, () => false);
+    const colours = () => {
+      const button = document.getElementById('pst-back-to-top');
+      const style = getComputedStyle(button);
+      return { theme: document.documentElement.dataset.theme, text: button.textContent.trim(), color: style.color,
+        background: style.backgroundColor, page: getComputedStyle(document.body).backgroundColor,
+        fontSize: style.fontSize, fontWeight: style.fontWeight };
+    };
+    const result = { shown };
+    if (shown) {
+      result.rest = await page.evaluate(colours);
+      await page.hover('#pst-back-to-top');
+      result.hover = await page.evaluate(colours);
+    }
+    out.backToTop[mode] = result;
+    await page.close();
+  }
+
+  console.log(JSON.stringify(out));
+  await browser.close();
+  await server.close();
+})().catch((error) => { console.error(error); process.exit(2); });
