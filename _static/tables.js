@@ -11,7 +11,9 @@
     }
     hint.hidden = wrap.scrollWidth <= wrap.clientWidth + 1;
   }
-  function all() { document.querySelectorAll(".di-table-wrap").forEach(update); }
+  function all() {
+    document.querySelectorAll(".di-table-wrap, .bd-article .pst-scrollable-table-container").forEach(update);
+  }
   document.addEventListener("DOMContentLoaded", all);
   window.addEventListener("resize", all);
 })();

@@ -10,7 +10,10 @@ One job per module (the README has the full map):
   every table, for the book, ``tables`` and the audit;
 * :mod:`.present` — what a page shows: tables, charts, downloads;
 * :mod:`.reconstruction` — the reconstructed respondent file and the audit;
-* :mod:`.catalog` — the toolbox and the good-practice catalogue.
+* :mod:`.catalog` — the toolbox and the good-practice catalogue;
+* :mod:`.claims` — the report's claims, tested on a respondent file;
+* :mod:`.sphinx_ext`, :mod:`.sphinx_tables`, :mod:`.sphinx_entries` — the build's Sphinx
+  extensions (folded cells, search index, table scopes; toolbox and catalogue pages).
 """
 
 __version__ = "0.2.0"
