@@ -113,21 +113,27 @@ def test_unsafe_addresses_are_refused_with_the_reason(url, expected):
     assert problems and expected in " ".join(problems), problems
 
 
-def test_the_challenges_table_keeps_names_inside_their_links():
-    """Chapter 5's table is MyST made from the catalogue: a name cannot end its link or start a
-    block (a fence, a directive) on a line of its own."""
+def test_the_challenges_table_shows_yaml_text_as_text():
+    """Chapter 5's table is HTML made from the catalogue: every hostile value reaches the reader
+    as the text that was typed, inside its link, and nothing can run."""
     import pandas as pd
 
-    from digitale_inclusie.catalog import challenges_markdown
+    from digitale_inclusie.catalog import challenges_html
 
-    name = "Lokaal`}\n:::{eval-rst}\n.. include:: /etc/passwd\n```{raw} html\n<script>alert(1)</script>"
-    challenges = pd.DataFrame([{"naam": name, "soort": "praktisch", "hoofdstuk": "h5-logistiek", "acties": ["x"]}],
-                              index=["logistiek"])
-    text = challenges_markdown(challenges, [{"id": "x", "naam": name}])
-    rows = text.splitlines()[7:-1]  # after the header row, before the closing fence
-    assert len(rows) == 3 and rows[0].startswith("* - {ref}`") and rows[2].startswith("  - {ref}`"), rows
-    assert "<script>" not in text and not any(line.lstrip("*- ").startswith((":::", "```", "..")) for line in rows)
-    assert all(line.count("`") == 2 for line in rows if "{ref}" in line), rows
+    names = {name: f"{text} ({name})" for name, text in HOSTILE.items()}
+    challenges = pd.DataFrame([{"naam": names["attribute"], "soort": names["breakout"], "hoofdstuk": "h5-logistiek",
+                                "acties": ["x", "y"]}], index=["logistiek"])
+    practices = [{"id": "x", "naam": names["raw"]}, {"id": "y", "naam": names["html"]}]
+    soup = BeautifulSoup(challenges_html(challenges, practices), "html.parser")
+    assert _executable(soup) == [] and not soup.find_all(["img", "b", "script", "style"])
+    table = soup.find("table")
+    assert table.caption.get_text(strip=True) and [th["scope"] for th in table.find_all("th")] == ["col"] * 3 + ["row"]
+    row = table.tbody.tr
+    assert row.th.a["href"] == "#h5-logistiek" and row.th.a.get_text() == " ".join(names["attribute"].split())
+    assert row.find_all("td")[0].get_text() == names["breakout"]
+    links = row.find_all("td")[1].find_all("a")
+    assert [a["href"] for a in links] == ["../book/catalogus.html#praktijk-x", "../book/catalogus.html#praktijk-y"]
+    assert [a.get_text() for a in links] == [" ".join(names["raw"].split()), " ".join(names["html"].split())]
 
 
 # ---------------------------------------------------------------- the pages built from the files

@@ -9,6 +9,7 @@ entries into document nodes, so that no text from the files can become markup.
 """
 
 import json
+from html import escape
 
 import yaml
 
@@ -215,22 +216,28 @@ def practices_naming(data, field):
     return named
 
 
-def challenges_markdown(challenges, practices):
-    """The challenges with the catalogue's actions that name them, as a MyST list-table (a
-    caption, the challenge as row header, links to chapter 5's sections and to the fiches).
+CATALOGUE_PAGE = "../book/catalogus.html"  # from a chapter page
+
+
+def challenges_html(challenges, practices):
+    """The challenges with the catalogue's actions that name them, as an accessible HTML table
+    (a caption, the challenge as row header linking its section of chapter 5, the actions linking
+    their entries in the catalogue). Every text from the YAML files is escaped, so nothing in
+    them can become markup; anchors are ids the schema restricts to ``[a-z0-9-]``.
     ``challenges`` is a DataFrame indexed by challenge id with ``naam``, ``soort``,
     ``hoofdstuk`` and ``acties`` (a list of practice ids)."""
     names = {p["id"]: p["naam"] for p in practices}
-    lines = ["```{list-table} De uitdagingen uit het rapport en de acties uit de catalogus die ermee samenhangen",
-             ":header-rows: 1", ":stub-columns: 1", "", "* - Uitdaging", "  - Soort", "  - Acties in de catalogus"]
+    caption = "De uitdagingen uit het rapport en de acties uit de catalogus die ermee samenhangen"
+
+    def link(href, text):
+        return f'<a href="{escape(href)}">{escape(" ".join(str(text).split()))}</a>'
+
+    rows = []
     for _, row in challenges.iterrows():
-        actions = ", ".join(f"{{ref}}`{_text(names[i])} <praktijk-{i}>`" for i in row["acties"]) or "geen"
-        lines += [f"* - {{ref}}`{_text(row['naam'])} <{row['hoofdstuk']}>`", f"  - {row['soort']}", f"  - {actions}"]
-    lines.append("```")
-    return "\n".join(lines)
-
-
-def _text(value):
-    """Text for inside a MyST role's title: no backquotes or angle brackets that would end it,
-    and on one line (a line break could end the role and start a block: a fence, a directive)."""
-    return " ".join(str(value).split()).replace("`", "'").replace("<", "‹").replace(">", "›")
+        actions = ", ".join(link(f"{CATALOGUE_PAGE}#praktijk-{i}", names[i]) for i in row["acties"]) or "geen"
+        rows.append(f'<tr><th scope="row">{link("#" + row["hoofdstuk"], row["naam"])}</th>'
+                    f"<td>{escape(str(row['soort']))}</td><td>{actions}</td></tr>")
+    head = "".join(f'<th scope="col">{c}</th>' for c in ("Uitdaging", "Soort", "Acties in de catalogus"))
+    return (f'<div class="di-table-wrap" tabindex="0" role="region" aria-label="{escape(caption)}">'
+            f'<table class="di-table di-challenges"><caption>{escape(caption)}</caption>'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
