@@ -141,3 +141,26 @@ def test_folded_code_has_its_dutch_text_as_accessible_name():
     depart_hide_cell(Writer, node)
     html = "".join(Writer.body)
     assert "<summary>" in html and "aria-label" not in html and "Toon code: Tabel 1" in html
+
+
+@pytest.mark.parametrize("name", [
+    "gewoon.csv",
+    "x`<img src=x onerror=alert(1)>`.csv",
+    "``` {raw} html\n<script>alert(1)</script>\n```.csv",
+    "nul\x00en\u200bzero-width\u2028lijn.csv",
+    "`begint-met-backquote",
+])
+def test_a_file_name_in_a_note_is_shown_literally(name):
+    """A file name (DIGITALE_INCLUSIE_DATA) goes into the notes as a code span: whatever it
+    holds, Markdown shows it as code text, never as markup, and on one line."""
+    from markdown_it import MarkdownIt
+    from bs4 import BeautifulSoup
+
+    from digitale_inclusie.vocab import inline_code
+
+    html = MarkdownIt("commonmark").render(f"Bestand {inline_code(name)} (276 respondenten).")
+    soup = BeautifulSoup(html, "html.parser")
+    assert [t.name for t in soup.find_all(True)] == ["p", "code"], html
+    shown = soup.code.get_text()
+    expected = "".join(c if c.isprintable() and c not in "\u2028\u2029" else f"\\u{ord(c):04x}" for c in name)
+    assert shown == expected and "\n" not in shown

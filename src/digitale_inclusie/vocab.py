@@ -4,6 +4,7 @@ Labels of survey items and answers come from the codebook (``data/datapackage.js
 a column's ``title``, an answer code's ``label``), so they too are defined in one place.
 """
 
+import re
 from fractions import Fraction
 
 import pandas as pd
@@ -72,3 +73,16 @@ def numbered(table):
 def lower_first(text):
     """'Besturen met Iedereen-Digitaalsubsidie' -> 'besturen met Iedereen-Digitaalsubsidie'."""
     return text[:1].lower() + text[1:]
+
+
+def inline_code(text):
+    """Any text (a file name, say) as a Markdown/MyST code span that shows it literally: a
+    fence of more backquotes than the text holds in a row, and every character that is not
+    printable (a line break, a NUL, a zero-width space) shown as an escape, so that the text can
+    neither end the span nor start a block."""
+    shown = "".join(c if c.isprintable() and c not in "\u2028\u2029" else f"\\u{ord(c):04x}"
+                    for c in str(text))
+    longest = max((len(run) for run in re.findall(r"`+", shown)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if shown.startswith("`") or shown.endswith("`") or not shown.strip() else ""
+    return f"{fence}{pad}{shown}{pad}{fence}"

@@ -20,7 +20,7 @@ from ..data.respondents import answer_counts, group_members
 from ..data.register import KEY, load_register, reasons
 from ..paths import DATAPACKAGE, PUBLISHED, REGISTER, RESPONDENTS, respondents_source
 from ..stats import percent_summing_to_100
-from ..vocab import GROUPS, numbered, table_label
+from ..vocab import GROUPS, inline_code, numbered, table_label
 from . import charts, downloads
 from .style import figure_html
 from .tables import Cell, block_table, cell_text, frame_table, group_label
@@ -86,7 +86,7 @@ class Page:
                     "[Zelf uitvoeren](../book/zelf-uitvoeren.md).")
         else:
             text = (f"Alle cijfers in dit hoofdstuk zijn berekend uit het respondentenbestand "
-                    f"`{self.source.name}` ({len(self.df)} respondenten). Waar ze afwijken van het "
+                    f"{inline_code(self.source.name)} ({len(self.df)} respondenten). Waar ze afwijken van het "
                     "rapport, tonen de tabellen beide. Boven elke tabel staat de code die haar "
                     "berekent (**Toon code**).")
         return Markdown(f"```{{admonition}} Over deze cijfers\n:class: note\n{text}\n```")
@@ -96,7 +96,7 @@ class Page:
         show that file and which describe the reconstruction. None for the reconstruction."""
         if self.reconstruction:
             return None
-        return Markdown(f"```{{note}}\nDeze site is gebouwd met het respondentenbestand `{self.source.name}`, "
+        return Markdown(f"```{{note}}\nDeze site is gebouwd met het respondentenbestand {inline_code(self.source.name)}, "
                         "niet met de reconstructie. De tabellen met aantallen respondenten hieronder tonen dat "
                         "bestand; de uitleg over de reconstructie, het register en de cijfers die overgeslagen "
                         "antwoorden nodig hebben, gaan over de meegeleverde reconstructie.\n```")
