@@ -37,9 +37,14 @@ UNITS = ("procent", "uur", "aantal")
 def load_published(path=PUBLISHED):
     """Read and check the published numbers; return a DataFrame with string columns and a
     ``value`` column of exact Fractions."""
+    import io
+
+    from ..fileio import read_bytes
+
+    data = read_bytes(path)  # refuses a folder, FIFO, missing or unreadable file without reading
     path = str(path)
     try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+        frame = pd.read_csv(io.StringIO(data.decode("utf-8")), dtype=str, keep_default_na=False)
     except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise InputFileError(path, [f"cannot be read as UTF-8 CSV: {exc}"]) from exc
     problems = []
