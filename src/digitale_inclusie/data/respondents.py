@@ -102,11 +102,10 @@ def read_text(path):
             "(re-save it as 'CSV UTF-8')"]) from None
 
 
-def _column_at(lines, line_no, offset):
+def _column_at(lines, header, line_no, offset):
     """The column named in the header for a character at ``offset`` of line ``line_no``."""
-    if line_no == 1:
+    if line_no == 1 or line_no > len(lines):
         return None
-    header = next(csv.reader([lines[0]])) if lines else []
     index = lines[line_no - 1][:offset].count(",")
     return header[index] if index < len(header) else None
 
@@ -124,12 +123,13 @@ def _check_characters(path, text, lines):
     import bisect
 
     starts = _line_starts(text)
+    header = next(csv.reader([lines[0]])) if lines else []
     groups = {}
     for match in _BAD_CHARACTER.finditer(text):
         pos = match.start()
         line_no = bisect.bisect_right(starts, pos)
         char = match.group()
-        column = _column_at(lines, line_no, pos - starts[line_no - 1])
+        column = _column_at(lines, header, line_no, pos - starts[line_no - 1])
         key = (char in _SEPARATORS, column)
         if key not in groups:
             line = lines[line_no - 1] if line_no <= len(lines) else ""
@@ -142,7 +142,7 @@ def _check_characters(path, text, lines):
     for (separator, column), (line_no, char, value, where) in sorted(groups.items(), key=lambda g: g[1][0]):
         place = f"line {line_no}" + (" (the header)" if line_no == 1 else "")
         if column:
-            place += f", column '{column}'"
+            place += f", column {show(column)}"
         name = _SEPARATORS.get(char) or f"the control character U+{ord(char):04X}"
         expected = ("expected one line per respondent, lines ended by a line feed" if separator
                     else "expected visible text only")
