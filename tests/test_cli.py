@@ -238,6 +238,7 @@ def _refused_clearly(rc, err, expected, out=None):
     assert "Traceback" not in err
     assert err.startswith("error: ") and err.count("error: ") == 1, err[:500]
     assert len(err) < 5000, f"message of {len(err)} characters"
+    assert "'None'" not in err and "'nan'" not in err.replace("value 'nan'", ""), "a value made up by the parser"
     for part in expected:
         assert part in err, f"{part!r} not in {err[:1000]!r}"
     if out is not None:
