@@ -111,7 +111,10 @@ FILES = {
     "semicolons": (GOOD.replace(",", ";"), ["line 1", "';'", "comma"]),
     "tabs": (GOOD.replace(",", "\t"), ["line 1", "a tab", "comma"]),
     "Latin-1 encoding": (with_cell(8, "uitkomst_burgers", "één").encode("latin-1"), ["line 8", "UTF-8"]),
-    "UTF-16 encoding": (GOOD.encode("utf-16"), ["line 1", "UTF-8"]),
+    "UTF-16 encoding": (GOOD.encode("utf-16"), ["line 1", "UTF-16", "UTF-8"]),
+    "UTF-16 without byte-order mark": (GOOD.encode("utf-16-le"), ["line 1", "UTF-16", "UTF-8"]),
+    "a NUL after every comma": (GOOD.replace(",", ",\x00"), ["line 2", "U+0000", "also on 275 more line(s)",
+                                                              "also in 52 more column(s)"]),
     "truncated in a line": (GOOD.encode()[:len(GOOD) // 2], ["fewer values than columns"]),
     "truncated in a character": (with_cell(8, "uitkomst_burgers", "é").encode()[:len(HEADER) + 2 + len(ROWS[0])
                                                                               + 1 + len(ROWS[1]) + 1

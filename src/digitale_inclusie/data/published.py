@@ -21,7 +21,7 @@ from fractions import Fraction
 
 import pandas as pd
 
-from ..errors import InputFileError
+from ..errors import InputFileError, show
 from ..paths import PUBLISHED
 from .codebook import BREAKDOWNS
 
@@ -53,18 +53,18 @@ def load_published(path=PUBLISHED):
     values = []
     for i, row in frame.iterrows():
         line = i + 2
-        where = f"line {line} ({row['table']}/{row['group']}/{row['item'][:40]}/{row['category']})"
+        where = f"line {line} ({_label(row)})"
         if row["group"] not in BREAKDOWNS.get(row["breakdown"], ()):
-            problems.append(f"{where}, column 'group': '{row['group']}' is not a group of breakdown "
-                            f"'{row['breakdown']}' (expected one of {sorted(BREAKDOWNS)} with its groups)")
+            problems.append(f"{where}, column 'group': {show(row['group'])} is not a group of breakdown "
+                            f"{show(row['breakdown'])} (expected one of {sorted(BREAKDOWNS)} with its groups)")
         for column, allowed in (("statistic", STATISTICS), ("rounding", ROUNDINGS), ("unit", UNITS)):
             if row[column] not in allowed:
-                problems.append(f"{where}, column '{column}': '{row[column]}', expected one of {list(allowed)}")
+                problems.append(f"{where}, column '{column}': {show(row[column])}, expected one of {list(allowed)}")
         try:
             values.append(Fraction(row["value"]))
         except (ValueError, ZeroDivisionError):
             values.append(None)
-            problems.append(f"{where}, column 'value': '{row['value']}' is not a number")
+            problems.append(f"{where}, column 'value': {show(row['value'])} is not a number")
         if row["statistic"] not in ("n", "external") and not row["variable"]:
             problems.append(f"{where}, column 'variable': empty, a {row['statistic']} needs a variable")
     duplicated = frame[frame.duplicated(KEY, keep=False)]
@@ -74,6 +74,16 @@ def load_published(path=PUBLISHED):
         raise InputFileError(path, problems)
     frame["value"] = values
     return frame
+
+
+def _label(row):
+    """table/group/item/category of a row for a message, invisible characters escaped and long
+    values shortened."""
+    parts = []
+    for column in ("table", "group", "item", "category"):
+        shown = show(row[column])
+        parts.append(shown[1:-1] if shown.endswith("'") else shown)
+    return "/".join(parts)
 
 
 def row_groups(published):

@@ -40,6 +40,7 @@ _SEPARATORS = {"\r": "a carriage return without line feed", "\x0b": "a vertical 
                "\x85": "a next-line character (U+0085)", "\u2028": "a Unicode line separator (U+2028)",
                "\u2029": "a Unicode paragraph separator (U+2029)"}
 SHOWN_LINES = 5  # line numbers listed when many lines share a problem
+SHOWN_COLUMNS = 5  # columns listed with control characters
 
 
 def load_respondents(path=None, codebook=None):
@@ -93,6 +94,11 @@ def read_text(path):
     data = read_bytes(path)
     if not data.strip():
         raise InputFileError(path, ["file is empty, expected a header line and one line per respondent"])
+    head = data[:1000]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head.count(b"\x00") > len(head) // 4:
+        raise InputFileError(path, ["line 1: the file looks UTF-16 encoded (a UTF-16 byte-order mark or NUL "
+                                    "bytes between the characters); expected a UTF-8 encoded file (re-save it "
+                                    "as 'CSV UTF-8')"])
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -123,7 +129,7 @@ def _check_characters(path, text, lines):
     import bisect
 
     starts = _line_starts(text)
-    header = next(csv.reader([lines[0]])) if lines else []
+    header = _split_line(lines[0]) if lines else []
     groups = {}
     for match in _BAD_CHARACTER.finditer(text):
         pos = match.start()
@@ -139,7 +145,8 @@ def _check_characters(path, text, lines):
             groups[key] = [line_no, char, value, []]
         groups[key][3].append(line_no)
     problems = []
-    for (separator, column), (line_no, char, value, where) in sorted(groups.items(), key=lambda g: g[1][0]):
+    ordered = sorted(groups.items(), key=lambda g: g[1][0])
+    for (separator, column), (line_no, char, value, where) in ordered[:SHOWN_COLUMNS]:
         place = f"line {line_no}" + (" (the header)" if line_no == 1 else "")
         if column:
             place += f", column {show(column)}"
@@ -147,6 +154,8 @@ def _check_characters(path, text, lines):
         expected = ("expected one line per respondent, lines ended by a line feed" if separator
                     else "expected visible text only")
         problems.append(f"{place}: value {show(value)} contains {name}; {expected}{_more(where)}")
+    if len(ordered) > SHOWN_COLUMNS:
+        problems.append(f"such characters also in {len(ordered) - SHOWN_COLUMNS} more column(s)")
     raise InputFileError(path, problems)
 
 
@@ -174,8 +183,16 @@ def _check_blank_lines(path, lines):
                                 + "; expected one line per respondent (only the very last line may be empty)"])
 
 
+def _split_line(line):
+    """The values of one line (a line with a stray line-break character: split at commas)."""
+    try:
+        return next(csv.reader([line]), [])
+    except csv.Error:
+        return line.split(",")
+
+
 def _check_header(path, lines, codebook):
-    header = next(csv.reader([lines[0]]))
+    header = _split_line(lines[0])
     expected = codebook.names
     if len(header) == 1 and len(expected) > 1:
         for delimiter, name in OTHER_DELIMITERS.items():
