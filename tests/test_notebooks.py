@@ -4,6 +4,7 @@ import nbformat
 import pandas as pd
 from nbclient import NotebookClient
 
+from digitale_inclusie.data.codebook import MISSING
 from digitale_inclusie.paths import DATA_ENV, REPO, respondents_source
 
 
@@ -20,7 +21,9 @@ def test_a_chapter_run_in_its_own_folder_reads_the_file_named_by_a_relative_path
     """The book runs every page in the page's folder (notebooks/); a path relative to the
     repository root must still reach the file."""
     other = respondents.copy()
-    other["uitkomst_burgers"] = "ja"  # everyone: 100% instead of the printed 72%
+    # everyone who answered the question: 100% instead of the printed 72% (who skipped it keeps
+    # 'geen_antwoord' on all three items: the skip rule)
+    other.loc[other["uitkomst_burgers"] != MISSING, "uitkomst_burgers"] = "ja"
     folder = REPO / "_build" / "test-data"
     folder.mkdir(parents=True, exist_ok=True)
     other.to_csv(folder / "iedereen-ja.csv", index=False)

@@ -24,6 +24,9 @@ def _variants(respondents, codebook):
     for field in codebook.fields:
         if field.codes and field.name not in ("grootte", "subsidie"):
             random[field.name] = rng.choice(list(field.codes), size=len(random))
+    for items in codebook.questions.values():  # a multiple-choice question is skipped as a whole
+        skipped_any = random[items].eq(MISSING).any(axis=1)
+        random.loc[skipped_any, items] = MISSING
     relabelled = respondents.copy()
     relabelled["grootte"] = respondents["grootte"].map({"klein": "groot", "groot": "klein", "middelgroot": "middelgroot"})
     relabelled["subsidie"] = respondents["subsidie"].map({"met": "zonder", "zonder": "met"})

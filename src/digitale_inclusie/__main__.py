@@ -1,4 +1,8 @@
-"""Command line: ``python -m digitale_inclusie {reconstruct,audit,tables,validate,checksums}``."""
+"""Command line: ``python -m digitale_inclusie {reconstruct,audit,tables,claims,validate,checksums}``.
+
+Every failure ends with exit status 2 and one message on standard error that names the file
+(and, for a data file, the line, the column and what was expected); nothing is written then.
+Output paths are checked before any work is done."""
 
 import argparse
 import sys
@@ -6,6 +10,17 @@ from pathlib import Path
 
 from . import paths
 from .errors import AnalysisError, InputFileError
+
+
+def _source(args):
+    """The respondent file: --data when given, else $DIGITALE_INCLUSIE_DATA or the shipped file."""
+    return args.data if args.data is not None else paths.respondents_source()
+
+
+def _codebook(args):
+    from .data.codebook import Codebook
+
+    return Codebook.load(args.codebook)
 
 
 def _published(args):
@@ -16,9 +31,10 @@ def _published(args):
 
 def cmd_reconstruct(args):
     from .data.codebook import Codebook
-    from .fileio import atomic_write_text
+    from .fileio import atomic_write_text, check_out_file
     from .reconstruction.reconstruct import respondent_frame, solve, to_csv_text
 
+    check_out_file(args.out)
     codebook = Codebook.load(args.codebook)
     published = _published(args)
     result = solve(published, codebook)
@@ -32,9 +48,10 @@ def cmd_reconstruct(args):
 def cmd_audit(args):
     from .data.codebook import Codebook
     from .data.published import csv_number, printed_group_sizes
-    from .fileio import atomic_write_text
+    from .fileio import atomic_write_text, check_out_file
     from .reconstruction.audit import audit, rescued_by_nonresponse, rounding_findings
 
+    check_out_file(args.out)
     codebook = Codebook.load(args.codebook)
     published = _published(args)
     register, respondents = audit(published, codebook)
@@ -61,10 +78,13 @@ def cmd_tables(args):
     from .analysis import recompute
     from .data.published import write_csv
     from .data.respondents import load_respondents
+    from .fileio import check_out_file, check_out_folder
 
+    check_out_folder(args.out)
+    check_out_file(Path(args.out) / "tables.csv")
     published = _published(args)
-    source = args.data or paths.respondents_source()
-    respondents = load_respondents(source)
+    source = _source(args)
+    respondents = load_respondents(source, _codebook(args))
     tables = recompute(respondents, published)  # the chapters' analysis cells, run on this file
     out = Path(args.out) / "tables.csv"
     write_csv(tables, out)
@@ -74,10 +94,12 @@ def cmd_tables(args):
 def cmd_claims(args):
     from .claims import evaluate_all
     from .data.respondents import load_respondents
-    from .fileio import atomic_write_text
+    from .fileio import atomic_write_text, check_out_file, check_out_folder
 
-    source = args.data or paths.respondents_source()
-    respondents = load_respondents(source)
+    check_out_folder(args.out)
+    check_out_file(Path(args.out) / "claims.csv")
+    source = _source(args)
+    respondents = load_respondents(source, _codebook(args))
     reconstruction = paths.Path(source).resolve() == paths.RESPONDENTS.resolve()
     table = evaluate_all(respondents, reconstruction)
     out = Path(args.out) / "claims.csv"
@@ -91,14 +113,15 @@ def cmd_claims(args):
 def cmd_validate(args):
     from .data.respondents import load_respondents
 
-    source = args.data or paths.respondents_source()
-    frame = load_respondents(source)
+    source = _source(args)
+    codebook = _codebook(args)
+    frame = load_respondents(source, codebook)
     print(f"{source}: valid, {len(frame)} respondents")
-    for warning in empty_groups(frame):
+    for warning in empty_groups(frame, codebook):
         print(f"warning: {warning}", file=sys.stderr)
 
 
-def empty_groups(frame):
+def empty_groups(frame, codebook=None):
     """Warnings for a valid file whose groups or questions are empty: their numbers will be
     empty ('–' in the book) rather than computed."""
     from .data.codebook import MISSING, SIZE, SIZES, SUBSIDIES, SUBSIDY, Codebook
@@ -106,7 +129,7 @@ def empty_groups(frame):
     warnings = [f"no respondents in group '{g}' (column '{column}'): its numbers stay empty"
                 for column, groups in ((SIZE, SIZES), (SUBSIDY, SUBSIDIES)) for g in groups
                 if not (frame[column] == g).any()]
-    for question, items in Codebook.load().questions.items():
+    for question, items in (codebook or Codebook.load()).questions.items():
         if not frame[items].ne(MISSING).any().any():
             warnings.append(f"nobody answered question '{question}' ({', '.join(items[:3])}"
                             f"{', ...' if len(items) > 3 else ''}): its numbers stay empty")
@@ -114,8 +137,9 @@ def empty_groups(frame):
 
 
 def cmd_checksums(args):
-    from .fileio import atomic_write_text, checksum_lines
+    from .fileio import atomic_write_text, check_out_file, checksum_lines
 
+    check_out_file(paths.CHECKSUMS)
     atomic_write_text(paths.CHECKSUMS, checksum_lines(paths.CHECKSUMMED, paths.DATA))
     print(f"wrote {paths.CHECKSUMS}")
 
@@ -149,11 +173,26 @@ def main(argv=None):
     p.set_defaults(func=cmd_checksums)
     args = parser.parse_args(argv)
     try:
+        _check_paths(args)
         args.func(args)
     except (InputFileError, AnalysisError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:  # any other operating-system condition: a message, not a traceback
+        where = exc.filename if exc.filename is not None else "file"
+        print(f"error: {where}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     return 0
+
+
+def _check_paths(args):
+    """An empty path given on the command line is refused: it would otherwise fall back silently
+    on the default file or the current folder."""
+    for option in ("data", "out", "published", "codebook"):
+        value = getattr(args, option, None)
+        if isinstance(value, str) and not value.strip():
+            what = "a folder" if option == "out" and args.command in ("tables", "claims") else "a file"
+            raise InputFileError(f"--{option} {value!r}", [f"the path is empty; expected {what}"])
 
 
 if __name__ == "__main__":

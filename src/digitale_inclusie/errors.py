@@ -29,3 +29,28 @@ class AnalysisError(RuntimeError):
         first = next((line for line in source.splitlines() if line.strip()), "")
         where = f"{self.page}, cell {cell} ({first.strip()[:80]})" if cell else self.page
         super().__init__(f"{where}: {type(cause).__name__}: {cause}")
+
+
+def show(value, limit=40):
+    """A value as it appears in a message: quoted, with invisible and control characters escaped
+    (a NUL as \\x00, a zero-width space as \\u200b, a tab as \\t), and at most ``limit``
+    characters of it, followed by an ellipsis and its length when longer."""
+    value = str(value)
+    head = value[:limit]
+    escaped = "".join(c if (c.isprintable() and c not in "\\'") or c == " " else _escape(c) for c in head)
+    if len(value) > limit:
+        return f"'{escaped}…' ({len(value)} characters)"
+    return f"'{escaped}'"
+
+
+def _escape(char):
+    if char in "\\'":
+        return "\\" + char
+    code = ord(char)
+    if char in "\t\n\r":
+        return {"\t": "\\t", "\n": "\\n", "\r": "\\r"}[char]
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"

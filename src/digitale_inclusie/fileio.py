@@ -1,9 +1,13 @@
 """Small file helpers."""
 
+import errno
 import hashlib
 import os
+import stat
 import tempfile
 from pathlib import Path
+
+from .errors import InputFileError
 
 
 def _umask():
@@ -19,8 +23,8 @@ def atomic_write_text(path, text):
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    os.fchmod(fd, 0o666 & ~_umask())
     try:
+        os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
         os.replace(tmp, path)
@@ -37,3 +41,102 @@ def checksum_lines(files, base):
         digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
         lines.append(f"{digest}  {Path(path).relative_to(base).as_posix()}\n")
     return "".join(lines)
+
+
+def read_bytes(path, what="a CSV file"):
+    """The bytes of a regular file; any other path (missing, a folder, a FIFO, a device, a symlink
+    loop, unreadable) is refused with an :class:`InputFileError` at once, without reading."""
+    if isinstance(path, str) and not path.strip():
+        raise InputFileError(repr(path), [f"the path is empty; expected {what}"])
+    path = Path(path)
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise InputFileError(path, ["file not found"]) from None
+    except OSError as exc:
+        raise InputFileError(path, [f"cannot be opened ({_os_reason(exc)}); expected {what}"]) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputFileError(path, [f"is a folder, expected {what}"])
+    if not stat.S_ISREG(info.st_mode):
+        raise InputFileError(path, [f"is not a regular file ({_file_kind(info.st_mode)}), expected {what}"])
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # replaced since the stat
+                raise InputFileError(path, [f"is not a regular file, expected {what}"])
+            return handle.read()
+    except OSError as exc:
+        raise InputFileError(path, [f"cannot be read ({_os_reason(exc)}); expected {what}"]) from None
+
+
+def _os_reason(exc):
+    if exc.errno == errno.ELOOP:
+        return "a loop of symbolic links"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if exc.errno == errno.ENOTDIR:
+        return "a part of the path is not a folder"
+    if exc.errno == errno.ENAMETOOLONG:
+        return "the name is too long"
+    return exc.strerror or type(exc).__name__
+
+
+def _file_kind(mode):
+    for test, name in ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device")):
+        if test(mode):
+            return name
+    return "a special file"
+
+
+def check_out_folder(path, option="--out"):
+    """Refuse, before any work, an output folder that cannot be written: an empty path, a path
+    naming a file or other non-folder, a folder (or the nearest existing parent of a folder
+    still to be made) without write permission."""
+    _check_out(path, option, folder=True)
+
+
+def check_out_file(path, option="--out"):
+    """Refuse, before any work, an output file that cannot be written: an empty path, a path
+    naming a folder or a non-regular file, a folder without write permission."""
+    _check_out(path, option, folder=False)
+
+
+def _check_out(path, option, folder):
+    text = os.fspath(path) if not isinstance(path, str) else path
+    want = "a folder" if folder else "a file"
+    if not text.strip():
+        raise InputFileError(f"{option} ''", [f"the path is empty; expected {want} to write into"
+                                              if folder else f"the path is empty; expected {want} to write"])
+    path = Path(text)
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise InputFileError(path, [f"cannot be used as {option} ({_os_reason(exc)}); expected {want}"]) from None
+    if info is not None:
+        if folder and not stat.S_ISDIR(info.st_mode):
+            kind = "a file" if stat.S_ISREG(info.st_mode) else _file_kind(info.st_mode)
+            raise InputFileError(path, [f"is {kind}; {option} expects a folder"])
+        if not folder and stat.S_ISDIR(info.st_mode):
+            raise InputFileError(path, [f"is a folder; {option} expects a file name"])
+        if not folder and not stat.S_ISREG(info.st_mode):
+            raise InputFileError(path, [f"is {_file_kind(info.st_mode)}; {option} expects a regular file"])
+    # the folder the file is written into, or the nearest existing parent of a folder to create
+    parent = path if (folder and info is not None) else path.parent
+    while True:
+        try:
+            parent_info = os.stat(parent)
+            break
+        except FileNotFoundError:
+            if parent == parent.parent:
+                raise InputFileError(path, [f"no existing folder on the path; expected {want} to write"]) from None
+            parent = parent.parent
+        except OSError as exc:
+            raise InputFileError(path, [f"cannot be used as {option}: {parent} ({_os_reason(exc)})"]) from None
+    if not stat.S_ISDIR(parent_info.st_mode):
+        raise InputFileError(path, [f"{parent} is not a folder; {option} expects {want} in a folder"])
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise InputFileError(path, [f"folder {parent} is not writable (permission denied); "
+                                    f"{option} expects {want} in a folder you can write to"])

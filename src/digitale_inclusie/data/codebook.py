@@ -50,8 +50,22 @@ class Codebook:
 
     @classmethod
     def load(cls, path=DATAPACKAGE):
-        with open(path, encoding="utf-8") as handle:
-            return cls(json.load(handle), path=path)
+        from ..errors import InputFileError
+        from ..fileio import read_bytes
+
+        data = read_bytes(path, what="a JSON data package")
+        try:
+            descriptor = json.loads(data.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            raise InputFileError(path, [f"line {line}: not valid UTF-8; expected a UTF-8 JSON file"]) from None
+        except json.JSONDecodeError as exc:
+            raise InputFileError(path, [f"line {exc.lineno}, column {exc.colno}: {exc.msg}; expected JSON"]) from None
+        try:
+            return cls(descriptor, path=path)
+        except (KeyError, IndexError, TypeError, AttributeError) as exc:
+            raise InputFileError(path, [f"not a data package with a resource schema ({type(exc).__name__}: "
+                                        f"{exc}); expected the codebook's structure"]) from None
 
     @property
     def names(self):

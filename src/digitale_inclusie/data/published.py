@@ -21,7 +21,7 @@ from fractions import Fraction
 
 import pandas as pd
 
-from ..errors import InputFileError
+from ..errors import InputFileError, show
 from ..paths import PUBLISHED
 from .codebook import BREAKDOWNS
 
@@ -37,9 +37,14 @@ UNITS = ("procent", "uur", "aantal")
 def load_published(path=PUBLISHED):
     """Read and check the published numbers; return a DataFrame with string columns and a
     ``value`` column of exact Fractions."""
+    import io
+
+    from ..fileio import read_bytes
+
+    data = read_bytes(path)  # refuses a folder, FIFO, missing or unreadable file without reading
     path = str(path)
     try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+        frame = pd.read_csv(io.StringIO(data.decode("utf-8")), dtype=str, keep_default_na=False)
     except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise InputFileError(path, [f"cannot be read as UTF-8 CSV: {exc}"]) from exc
     problems = []
@@ -48,18 +53,18 @@ def load_published(path=PUBLISHED):
     values = []
     for i, row in frame.iterrows():
         line = i + 2
-        where = f"line {line} ({row['table']}/{row['group']}/{row['item'][:40]}/{row['category']})"
+        where = f"line {line} ({_label(row)})"
         if row["group"] not in BREAKDOWNS.get(row["breakdown"], ()):
-            problems.append(f"{where}, column 'group': '{row['group']}' is not a group of breakdown "
-                            f"'{row['breakdown']}' (expected one of {sorted(BREAKDOWNS)} with its groups)")
+            problems.append(f"{where}, column 'group': {show(row['group'])} is not a group of breakdown "
+                            f"{show(row['breakdown'])} (expected one of {sorted(BREAKDOWNS)} with its groups)")
         for column, allowed in (("statistic", STATISTICS), ("rounding", ROUNDINGS), ("unit", UNITS)):
             if row[column] not in allowed:
-                problems.append(f"{where}, column '{column}': '{row[column]}', expected one of {list(allowed)}")
+                problems.append(f"{where}, column '{column}': {show(row[column])}, expected one of {list(allowed)}")
         try:
             values.append(Fraction(row["value"]))
         except (ValueError, ZeroDivisionError):
             values.append(None)
-            problems.append(f"{where}, column 'value': '{row['value']}' is not a number")
+            problems.append(f"{where}, column 'value': {show(row['value'])} is not a number")
         if row["statistic"] not in ("n", "external") and not row["variable"]:
             problems.append(f"{where}, column 'variable': empty, a {row['statistic']} needs a variable")
     duplicated = frame[frame.duplicated(KEY, keep=False)]
@@ -69,6 +74,16 @@ def load_published(path=PUBLISHED):
         raise InputFileError(path, problems)
     frame["value"] = values
     return frame
+
+
+def _label(row):
+    """table/group/item/category of a row for a message, invisible characters escaped and long
+    values shortened."""
+    parts = []
+    for column in ("table", "group", "item", "category"):
+        shown = show(row[column])
+        parts.append(shown[1:-1] if shown.endswith("'") else shown)
+    return "/".join(parts)
 
 
 def row_groups(published):

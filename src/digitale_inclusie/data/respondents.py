@@ -2,21 +2,45 @@
 
 Any file that follows the codebook can be used: the shipped reconstruction or the real
 survey file. A file that does not is refused with an :class:`InputFileError` that names the
-file, the line, the column and what was expected.
+file, the line, the column and what was expected. The rows are checked column by column with
+pandas, driven by the codebook (``data/datapackage.json``): allowed codes, the id pattern and
+uniqueness, the hours' syntax and range, and the skip rule of multiple-choice questions.
+
+Decisions (see data/README.md):
+
+- One completely empty line at the very end of the file is accepted; any other blank line
+  (empty or only spaces) is refused with "line N is blank".
+- Control characters (other than the tab), a lone carriage return and Unicode line or
+  paragraph separators (U+2028, U+2029, U+0085) are refused wherever they occur.
+- Hours are plain decimals with a dot: ``^[0-9]+(\\.[0-9]+)?$``, no sign, exponent, underscore,
+  space or non-ASCII digit, within the codebook's minimum and maximum.
+- A multiple-choice question is skipped as a whole: ``geen_antwoord`` on all of its items or on
+  none of them.
 """
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import pandas as pd
 
-from ..errors import InputFileError
-from ..fileio import checksum_lines
+from ..errors import InputFileError, show
+from ..fileio import checksum_lines, read_bytes
 from ..paths import CHECKSUMS, DATA, DATAPACKAGE, RESPONDENTS, respondents_source
 from .codebook import HOURS, ID, MISSING, SIZE, SUBSIDY, Codebook
 
 OTHER_DELIMITERS = {";": "';'", "\t": "a tab", "|": "'|'"}
+HOURS_SYNTAX = r"[0-9]+(\.[0-9]+)?"  # plain decimal with a dot (whole match)
+# characters refused anywhere: C0/C1 controls except tab and line feed, a carriage return not
+# followed by a line feed, and the Unicode line and paragraph separators
+_BAD_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]|\r(?!\n)")
+_SEPARATORS = {"\r": "a carriage return without line feed", "\x0b": "a vertical tab", "\x0c": "a form feed",
+               "\x1c": "a file separator", "\x1d": "a group separator", "\x1e": "a record separator",
+               "\x85": "a next-line character (U+0085)", "\u2028": "a Unicode line separator (U+2028)",
+               "\u2029": "a Unicode paragraph separator (U+2029)"}
+SHOWN_LINES = 5  # line numbers listed when many lines share a problem
+SHOWN_COLUMNS = 5  # columns listed with control characters
 
 
 def load_respondents(path=None, codebook=None):
@@ -24,11 +48,28 @@ def load_respondents(path=None, codebook=None):
     Default: :func:`~digitale_inclusie.paths.respondents_source`."""
     codebook = codebook or Codebook.load()
     path = Path(path) if path is not None else respondents_source()
-    text = _read_text(path)
-    _check_header(path, text, codebook)
+    text = read_text(path)
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()  # the line feed that ends the last line
+    lines = [ln[:-1] if ln.endswith("\r") else ln for ln in lines]
+    if len(lines) > 1 and lines[-1] == "" and lines[-2] != "":
+        lines.pop()  # one completely empty line at the very end is accepted
+    _check_characters(path, text, lines)
+    _check_blank_lines(path, lines)
+    header = _check_header(path, lines, codebook)
+    _check_field_counts(path, text, lines, header)
+    try:
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False,
+                            engine="c")
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError, csv.Error) as exc:
+        raise InputFileError(path, [f"cannot be read as CSV: {show(str(exc), 200)}"]) from None
+    data_lines = sum(1 for ln in lines[1:] if ln != "")
+    if len(frame) != data_lines:
+        raise InputFileError(path, [f"{len(frame)} rows read from {data_lines} lines; expected one line "
+                                    "per respondent (is a quoted value spread over several lines?)"])
     if not _known_valid(path, codebook):
-        _check_rows(path, codebook)
-    frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+        check_frame(path, frame, codebook)
     frame[HOURS] = frame[HOURS].astype(float)
     return frame
 
@@ -48,15 +89,16 @@ def answer_counts(respondents, item, answers):
     return int((answered & respondents[item].isin(answers)).sum()), int(answered.sum())
 
 
-def _read_text(path):
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputFileError(path, ["file not found"]) from None
-    except IsADirectoryError:
-        raise InputFileError(path, ["is a folder, expected a CSV file"]) from None
+def read_text(path):
+    """The file's text, decoded as UTF-8 (a byte-order mark is dropped)."""
+    data = read_bytes(path)
     if not data.strip():
         raise InputFileError(path, ["file is empty, expected a header line and one line per respondent"])
+    head = data[:1000]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head.count(b"\x00") > len(head) // 4:
+        raise InputFileError(path, ["line 1: the file looks UTF-16 encoded (a UTF-16 byte-order mark or NUL "
+                                    "bytes between the characters); expected a UTF-8 encoded file (re-save it "
+                                    "as 'CSV UTF-8')"])
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -66,9 +108,91 @@ def _read_text(path):
             "(re-save it as 'CSV UTF-8')"]) from None
 
 
-def _check_header(path, text, codebook):
-    lines = text.splitlines()
-    header = next(csv.reader([lines[0]]))
+def _column_at(lines, header, line_no, offset):
+    """The column named in the header for a character at ``offset`` of line ``line_no``."""
+    if line_no == 1 or line_no > len(lines):
+        return None
+    index = lines[line_no - 1][:offset].count(",")
+    return header[index] if index < len(header) else None
+
+
+def _line_starts(text):
+    starts = [0]
+    starts.extend(m.end() for m in re.finditer("\n", text))
+    return starts
+
+
+def _check_characters(path, text, lines):
+    match = _BAD_CHARACTER.search(text)
+    if match is None:
+        return
+    import bisect
+
+    starts = _line_starts(text)
+    header = _split_line(lines[0]) if lines else []
+    groups = {}
+    for match in _BAD_CHARACTER.finditer(text):
+        pos = match.start()
+        line_no = bisect.bisect_right(starts, pos)
+        char = match.group()
+        column = _column_at(lines, header, line_no, pos - starts[line_no - 1])
+        key = (char in _SEPARATORS, column)
+        if key not in groups:
+            line = lines[line_no - 1] if line_no <= len(lines) else ""
+            field_start = line.rfind(",", 0, pos - starts[line_no - 1]) + 1
+            field_end = line.find(",", pos - starts[line_no - 1])
+            value = line[field_start:field_end if field_end >= 0 else len(line)]
+            groups[key] = [line_no, char, value, []]
+        groups[key][3].append(line_no)
+    problems = []
+    ordered = sorted(groups.items(), key=lambda g: g[1][0])
+    for (separator, column), (line_no, char, value, where) in ordered[:SHOWN_COLUMNS]:
+        place = f"line {line_no}" + (" (the header)" if line_no == 1 else "")
+        if column:
+            place += f", column {show(column)}"
+        name = _SEPARATORS.get(char) or f"the control character U+{ord(char):04X}"
+        expected = ("expected one line per respondent, lines ended by a line feed" if separator
+                    else "expected visible text only")
+        problems.append(f"{place}: value {show(value)} contains {name}; {expected}{_more(where)}")
+    if len(ordered) > SHOWN_COLUMNS:
+        problems.append(f"such characters also in {len(ordered) - SHOWN_COLUMNS} more column(s)")
+    raise InputFileError(path, problems)
+
+
+def _more(line_numbers):
+    """' (also on N more lines: a, b, c, ...)' for a problem shared by several lines."""
+    others = sorted(set(line_numbers))[1:]
+    if not others:
+        return ""
+    listed = ", ".join(str(n) for n in others[:SHOWN_LINES])
+    return f" (also on {len(others)} more line(s): {listed}{', ...' if len(others) > SHOWN_LINES else ''})"
+
+
+def _check_blank_lines(path, lines):
+    blank = [i + 1 for i, ln in enumerate(lines) if not ln.strip()]
+    if not blank:
+        return
+    runs, start = [], blank[0]
+    for prev, cur in zip(blank, blank[1:] + [None]):
+        if cur != prev + 1:
+            runs.append((start, prev))
+            start = cur
+    shown = [f"line {a} is blank" if a == b else f"lines {a}-{b} are blank" for a, b in runs[:SHOWN_LINES]]
+    more = f", and {len(runs) - SHOWN_LINES} more blank stretch(es)" if len(runs) > SHOWN_LINES else ""
+    raise InputFileError(path, ["; ".join(shown) + more
+                                + "; expected one line per respondent (only the very last line may be empty)"])
+
+
+def _split_line(line):
+    """The values of one line (a line with a stray line-break character: split at commas)."""
+    try:
+        return next(csv.reader([line]), [])
+    except csv.Error:
+        return line.split(",")
+
+
+def _check_header(path, lines, codebook):
+    header = _split_line(lines[0])
     expected = codebook.names
     if len(header) == 1 and len(expected) > 1:
         for delimiter, name in OTHER_DELIMITERS.items():
@@ -78,27 +202,74 @@ def _check_header(path, text, codebook):
     problems = []
     duplicates = sorted({h for h in header if header.count(h) > 1})
     if duplicates:
-        problems.append(f"line 1: column(s) {duplicates} occur more than once")
+        problems.append(f"line 1: column(s) {_names(duplicates)} occur more than once")
     missing = [name for name in expected if name not in header]
     if missing:
-        problems.append(f"line 1: missing column(s) {missing}")
+        problems.append(f"line 1: missing column(s) {_names(missing)}")
     unexpected = [h for h in header if h not in expected]
     if unexpected:
-        problems.append(f"line 1: unexpected column(s) {unexpected}; the codebook "
+        problems.append(f"line 1: unexpected column(s) {_names(unexpected)}; the codebook "
                         "(data/datapackage.json) defines the allowed columns")
     if not problems and header != expected:
         problems.append("line 1: columns are in another order than in the codebook; expected "
                         + ",".join(expected))
-    if len([ln for ln in lines[1:] if ln.strip()]) == 0:
+    if not any(ln.strip() for ln in lines[1:]):
         problems.append("no respondent rows after the header line")
     if problems:
         raise InputFileError(path, problems)
+    return header
+
+
+def _names(names, limit=10):
+    shown = ", ".join(show(n) for n in names[:limit])
+    return "[" + shown + (f", ... ({len(names)} in all)" if len(names) > limit else "") + "]"
+
+
+def _check_field_counts(path, text, lines, header):
+    """Every data line has as many values as the header has columns, and no quoted value spans
+    several lines (so that row i of the frame is line i + 2 of the file)."""
+    expected = len(header)
+    if '"' in text:
+        counts, spans = {}, []
+        reader = csv.reader(io.StringIO(text, newline=""))
+        start = 1
+        try:
+            for row in reader:
+                if reader.line_num > start:
+                    spans.append(start)  # a quoted value with a line break in it
+                counts[start] = len(row) if row else None
+                start = reader.line_num + 1
+        except csv.Error as exc:
+            raise InputFileError(path, [f"line {start}: {exc}; expected comma-separated values"]) from None
+        if spans:
+            raise InputFileError(path, [f"line {spans[0]}: a quoted value runs over several lines; expected "
+                                        f"one line per respondent{_more(spans)}"])
+        counts = {n: c for n, c in counts.items() if c is not None}
+        counts = [(n, c) for n, c in counts.items() if n > 1]
+    else:
+        counts = [(i + 2, ln.count(",") + 1) for i, ln in enumerate(lines[1:]) if ln != ""]
+    too_many = [n for n, c in counts if c > expected]
+    too_few = [n for n, c in counts if c < expected]
+    problems = []
+    if too_many:
+        problems.append(f"line {too_many[0]}: more values than columns; expected {expected} comma-separated "
+                        f"values (a number with a decimal comma? write 4.5, not 4,5){_more(too_many)}")
+    if too_few:
+        problems.append(f"line {too_few[0]}: fewer values than columns; expected {expected} comma-separated "
+                        f"values{_more(too_few)}")
+    if problems:
+        raise InputFileError(path, sorted(problems, key=_line_of))
+
+
+def _line_of(problem):
+    match = re.match(r"line (\d+)", problem)
+    return int(match.group(1)) if match else 0
 
 
 def _known_valid(path, codebook):
     """Whether ``path`` is the shipped file, byte for byte as recorded in data/SHA256SUMS
-    together with the codebook: the test suite validates exactly those bytes, so the slow
-    row-by-row check can be skipped (the book loads the file on every page)."""
+    together with the codebook: the test suite validates exactly those bytes, so the row check
+    can be skipped (the book loads the file on every page)."""
     if path.resolve() != RESPONDENTS.resolve() or codebook.path != DATAPACKAGE or not CHECKSUMS.exists():
         return False
     recorded = CHECKSUMS.read_text(encoding="utf-8").splitlines()
@@ -106,54 +277,86 @@ def _known_valid(path, codebook):
     return all(line in recorded for line in current)
 
 
-def _check_rows(path, codebook):
-    import frictionless  # slow to import: only when a file is checked row by row
+def check_frame(path, frame, codebook):
+    """Check every cell of a parsed respondent file (all columns strings) against the codebook,
+    column by column; raise one :class:`InputFileError` listing one message per problem kind and
+    column, with the first line, the value and how many more lines share it."""
+    problems = []  # (first line, message)
+    lines = frame.index.to_numpy() + 2  # row i is line i + 2 (blank lines were refused)
 
-    resource = frictionless.Resource(
-        path=path.name, basepath=str(path.resolve().parent), schema=frictionless.Schema.from_descriptor(codebook.resource["schema"]),
-        dialect=frictionless.Dialect.from_descriptor({"delimiter": ","}), encoding="utf-8",
-        format="csv", detector=frictionless.Detector(schema_sync=False),
-    )
-    report = resource.validate(limit_errors=1000)
-    if report.valid:
-        return
-    errors = report.tasks[0].errors
-    # a row with too many or too few values is reported once, not once per shifted cell
-    shifted = {e.row_number for e in errors if e.type in ("extra-cell", "missing-cell")}
-    errors = [e for e in errors
-              if e.type in ("extra-cell", "missing-cell") or getattr(e, "row_number", None) not in shifted]
-    seen, problems = set(), []
-    for error in errors:
-        text = _describe(error, codebook)
-        if text not in seen:
-            seen.add(text)
-            problems.append(text)
-    raise InputFileError(path, problems)
+    def report(mask, column, what, expected):
+        where = mask.to_numpy().nonzero()[0]
+        if len(where):
+            first = where[0]
+            value = frame[column].iat[first]
+            shown = "empty" if value == "" else f"value {show(value)} {what}"
+            problems.append((lines[first], f"line {lines[first]}, column '{column}': {shown}; "
+                                           f"expected {expected}{_more(lines[where])}"))
+
+    for field in codebook.fields:
+        column = frame[field.name]
+        if field.codes:
+            report(~column.isin(field.codes), field.name, "is not allowed", _expected(field))
+        elif field.type == "number":
+            syntax = column.str.fullmatch(HOURS_SYNTAX).fillna(False).astype(bool)
+            report(~syntax, field.name, "is not a plain decimal number", _expected(field))
+            numbers = pd.to_numeric(column.where(syntax, "nan"), errors="coerce")
+            outside = syntax & False
+            if field.minimum is not None:
+                outside |= numbers < field.minimum
+            if field.maximum is not None:
+                outside |= numbers > field.maximum
+            report(outside, field.name, "is out of range", _expected(field))
+        else:
+            pattern = codebook.resource["schema"]["fields"][codebook.names.index(field.name)] \
+                .get("constraints", {}).get("pattern")
+            if pattern:
+                bad = ~column.str.fullmatch(pattern).fillna(False).astype(bool)
+                report(bad, field.name, "is not allowed", _expected(field))
+            elif _required(codebook, field.name):
+                report(column == "", field.name, "is empty", f"a {field.type}")
+    for name in _unique_columns(codebook):
+        column = frame[name]
+        repeated = column.duplicated(keep="first") & (column != "")
+        where = repeated.to_numpy().nonzero()[0]
+        if len(where):
+            value = column.iat[where[0]]
+            first_seen = lines[(column == value).to_numpy().nonzero()[0][0]]
+            problems.append((lines[where[0]], f"line {lines[where[0]]}, column '{name}': {show(value)} occurs "
+                                              f"more than once (first on line {first_seen}); expected a unique "
+                                              f"{name}{_more(lines[where])}"))
+    for question, items in codebook.questions.items():
+        if len(items) < 2:
+            continue
+        skipped = frame[items].eq(MISSING)
+        partial = (skipped.any(axis=1) & ~skipped.all(axis=1)).to_numpy().nonzero()[0]
+        if len(partial):
+            row = skipped.iloc[partial[0]]
+            off = [n for n in items if row[n]]
+            on = [n for n in items if not row[n]]
+            problems.append((lines[partial[0]], (
+                f"line {lines[partial[0]]}: multiple-choice question '{question}' has '{MISSING}' on "
+                f"{_list(off)} but an answer on {_list(on)}; expected '{MISSING}' on all of its "
+                f"{len(items)} items (question skipped) or on none{_more(lines[partial])}")))
+    if problems:
+        raise InputFileError(path, [text for _, text in sorted(problems, key=lambda p: p[0])])
 
 
-def _describe(error, codebook):
-    """One line for a frictionless error: line, column, value and what was expected."""
-    line = getattr(error, "row_number", None)
-    name = getattr(error, "field_name", None)
-    cell = getattr(error, "cell", None)
-    where = f"line {line}" if line else "file"
-    if error.type in ("extra-cell", "missing-cell"):
-        name = None
-    if name:
-        where += f", column '{name}'"
-        field = codebook.by_name.get(name)
-        if error.type in ("constraint-error", "type-error") and field is not None:
-            return f"{where}: value '{cell}' is not allowed; expected {_expected(field)}"
-        if error.type in ("unique-error", "primary-key"):
-            return f"{where}: '{cell}' occurs more than once; expected a unique {name}"
-    if error.type == "extra-cell":
-        return (f"{where}: more values than columns; expected {len(codebook.names)} comma-separated "
-                "values (a number with a decimal comma? write 4.5, not 4,5)")
-    if error.type == "missing-cell":
-        return f"{where}: fewer values than columns; expected {len(codebook.names)} comma-separated values"
-    if error.type == "primary-key":
-        return f"{where}: {ID} '{cell}' occurs more than once; expected a unique {ID}"
-    return f"{where}: {error.note}"
+def _list(names, limit=4):
+    return ", ".join(names[:limit]) + (f" and {len(names) - limit} more" if len(names) > limit else "")
+
+
+def _required(codebook, name):
+    spec = codebook.resource["schema"]["fields"][codebook.names.index(name)]
+    return spec.get("constraints", {}).get("required", False)
+
+
+def _unique_columns(codebook):
+    schema = codebook.resource["schema"]
+    names = [f["name"] for f in schema["fields"] if f.get("constraints", {}).get("unique")]
+    key = schema.get("primaryKey", [])
+    key = [key] if isinstance(key, str) else key
+    return list(dict.fromkeys(names + (key if len(key) == 1 else [])))
 
 
 def _expected(field):
@@ -162,5 +365,6 @@ def _expected(field):
     if field.name == ID:
         return "an id of the form R001"
     if field.type == "number":
-        return f"a number from {field.minimum} to {field.maximum} (decimal point '.')"
+        return (f"a number from {field.minimum:g} to {field.maximum:g} written as plain digits with an "
+                "optional decimal point '.' (like 4 or 4.5; no sign, exponent, space, '_' or comma)")
     return f"a {field.type}"
