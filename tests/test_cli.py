@@ -315,3 +315,15 @@ def test_counts(capsys):
         print(f"\nhostile input: {tried} inputs tried, {refused} refused clearly, {accepted} accepted")
     assert accepted == sum(expected is None for _, expected in FILES.values())
     assert refused + accepted == tried
+
+
+def test_a_file_name_with_invisible_characters_is_shown_escaped(tmp_path, capsys):
+    """The path in a message shows a line break or a zero-width space as an escape, so a file
+    name cannot forge a second message line or hide characters."""
+    from digitale_inclusie.__main__ import main
+
+    bad = tmp_path / "a\nb\u200bc.csv"
+    code = main(["validate", "--data", str(bad)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "a\\nb\\u200bc.csv: 1 problem(s)" in err and "\u200b" not in err

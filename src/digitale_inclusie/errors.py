@@ -13,7 +13,7 @@ class InputFileError(ValueError):
         self.problems = list(problems)
         shown = self.problems[:20]
         more = len(self.problems) - len(shown)
-        text = f"{self.path}: {len(self.problems)} problem(s)\n" + "\n".join(f"  - {p}" for p in shown)
+        text = f"{shown_path(self.path)}: {len(self.problems)} problem(s)\n" + "\n".join(f"  - {p}" for p in shown)
         if more:
             text += f"\n  ... and {more} more"
         super().__init__(text)
@@ -41,6 +41,15 @@ def show(value, limit=40):
     if len(value) > limit:
         return f"'{escaped}…' ({len(value)} characters)"
     return f"'{escaped}'"
+
+
+def shown_path(path):
+    """A file path as it appears in a message: as it is when every character is printable,
+    otherwise with invisible and control characters escaped as in :func:`show` (not shortened)."""
+    path = str(path)
+    if all(c.isprintable() for c in path):
+        return path
+    return "".join(c if c.isprintable() and c != "\\" else _escape(c) for c in path)
 
 
 def _escape(char):
