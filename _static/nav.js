@@ -77,3 +77,18 @@ if (typeof Documentation !== "undefined" && document.documentElement.lang === "n
     },
   });
 }
+
+// Folded solutions (sphinx-exercise, shown by sphinx-togglebutton): the toggle button is named
+// "Toggle hidden content" in English. Name it after the solution's own title instead; its
+// aria-expanded says whether the solution is open. togglebutton.js adds the buttons when the
+// page has loaded, before this deferred script's listener runs.
+function nameToggleButtons() {
+  document.querySelectorAll(".admonition-title > button.toggle-button").forEach(function (button) {
+    var title = button.parentElement.cloneNode(true);
+    title.querySelectorAll("button").forEach(function (b) { b.remove(); });
+    var text = title.textContent.replace(/\s+/g, " ").trim();
+    button.setAttribute("aria-label", text ? "Toon of verberg: " + text : "Toon of verberg de inhoud");
+  });
+}
+document.addEventListener("DOMContentLoaded", function () { setTimeout(nameToggleButtons, 0); });
+window.addEventListener("load", nameToggleButtons);
