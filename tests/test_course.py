@@ -106,7 +106,7 @@ def test_the_teachers_guide_has_both_lesson_plans_and_tells_how_to_run_the_noteb
     hrefs = [a["href"] for a in page.find_all("a", href=True)]
     assert any(urlsplit(h).path.endswith("zelf-uitvoeren.html") for h in hrefs)
     assert any(urlsplit(h).path.endswith("over-de-data.html") for h in hrefs)
-    text = page.get_text(" ")
+    text = " ".join(page.get_text(" ").split())
     for audience in ("derde graad", "Hoger onderwijs", "lokale besturen"):
         assert audience in text, audience
     assert "make lab" in text
