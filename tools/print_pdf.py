@@ -15,6 +15,7 @@ the headings. The site itself is only read, never changed. Nothing is downloaded
 
 import os
 import posixpath
+import re
 import shutil
 import subprocess
 import sys
@@ -40,6 +41,10 @@ details:not([open]) > :not(summary) { display: none; }
 a { color: inherit; }
 table { break-inside: auto; }
 tr, figure, img { break-inside: avoid; }
+/* Chromium makes each bookmark's text from the heading's printed lines and drops the collapsed
+   space at a line break ("lokalebesturen"); kept spaces (pre-wrap, on whitespace folded below)
+   keep the words apart. */
+h1, h2, h3, h4, h5, h6 { white-space: pre-wrap; }
 """
 
 
@@ -88,6 +93,13 @@ def combine(site, names):
             tag.decompose()
         for tag in article.select("a.headerlink"):
             tag.decompose()
+        for heading in article.find_all(["h1", "h2", "h3", "h4", "h5", "h6"]):
+            strings = list(heading.find_all(string=True))
+            for k, string in enumerate(strings):
+                folded = re.sub(r"\s+", " ", str(string))
+                folded = folded.lstrip() if k == 0 else folded
+                folded = folded.rstrip() if k == len(strings) - 1 else folded
+                string.replace_with(folded)
         for tag in article.find_all(id=True):
             tag["id"] = f"{prefix}--{tag['id']}"
         for tag in article.find_all(["img", "source"]):
