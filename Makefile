@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum
 
 LAB    := $(VENV)/.lab-$(shell cat requirements.txt requirements-lab.txt pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: book test lab notebooks data bench freeze clean
+.PHONY: book test pdf pdf-only lab notebooks data bench freeze clean
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,18 @@ book: $(STAMP)
 	mkdir -p _build/site-extra/downloads
 	$(BIN)/python tools/preexecute.py
 	$(BIN)/jupyter-book build . --all -W -n --keep-going
+
+## pdf: build the site, then print the whole book to one tagged PDF with bookmarks,
+## _build/pdf/digitale-inclusie.pdf (Debian's chromium, headless), and put a copy on the site as
+## downloads/digitale-inclusie.pdf, where the introduction links it. The HTML pages are not changed.
+pdf: book
+	$(MAKE) --no-print-directory pdf-only
+
+## pdf-only: the PDF step alone, from the _build/html already built (tests/test_pdf.py uses it)
+pdf-only: $(STAMP)
+	$(BIN)/python tools/print_pdf.py _build/html _build/pdf/digitale-inclusie.pdf
+	mkdir -p _build/html/downloads
+	cp _build/pdf/digitale-inclusie.pdf _build/html/downloads/digitale-inclusie.pdf
 
 ## test: run every test
 test: $(STAMP)

@@ -1,0 +1,143 @@
+"""The PDF of the whole book (`make pdf`, issue 11), checked with poppler's tools.
+
+The site is built once per test session (the ``site`` fixture, `make book`); this test then runs
+only the PDF step, `make pdf-only`, on it, which is what `make pdf` does after building.
+"""
+
+import hashlib
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from digitale_inclusie.paths import REPO, toc_files
+from site_tools import soup
+
+pytestmark = [
+    pytest.mark.site,
+    pytest.mark.skipif(shutil.which("chromium") is None, reason="needs Debian's chromium (apt-get install chromium)"),
+    pytest.mark.skipif(any(shutil.which(t) is None for t in ("pdfinfo", "pdftotext", "pdftohtml")),
+                       reason="needs pdfinfo, pdftotext and pdftohtml (apt-get install poppler-utils)"),
+]
+
+PDF = REPO / "_build" / "pdf" / "digitale-inclusie.pdf"
+
+
+def _fold(text):
+    return " ".join(text.split())
+
+
+def _squash(text):
+    return "".join(text.split())
+
+
+def _pdf_strings(raw, key):
+    """Every string value of ``/key`` in the PDF's uncompressed objects (where Chromium writes its
+    structure tree): literal strings with their escapes undone, or UTF-16 hex strings."""
+    found = []
+    for match in re.finditer(rb"/" + key + rb" ?(\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f]+>)", raw, re.S):
+        value = match.group(1)
+        if value.startswith(b"<"):
+            data = bytes.fromhex(value[1:-1].decode())
+            found.append(data[2:].decode("utf-16-be") if data.startswith(b"\xfe\xff") else data.decode("latin-1"))
+        else:
+            body = re.sub(rb"\\([0-7]{1,3})", lambda m: bytes([int(m.group(1), 8)]), value[1:-1])
+            body = re.sub(rb"\\(.)", rb"\1", body, flags=re.S)
+            found.append(body.decode("latin-1"))
+    return found
+
+
+def _html_hashes(site):
+    return {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in site.rglob("*.html")}
+
+
+@pytest.fixture(scope="module")
+def pdf(site):
+    before = _html_hashes(site)
+    PDF.unlink(missing_ok=True)
+    done = subprocess.run(["make", "pdf-only"], cwd=REPO, capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    assert _html_hashes(site) == before, "make pdf changed the HTML site"
+    return PDF
+
+
+def _heading(h):
+    """A heading's text without the theme's permalink, whitespace folded."""
+    return _fold("".join(s for s in h.find_all(string=True) if not s.find_parent("a", class_="headerlink")))
+
+
+def _titles(site):
+    """Each page's title (its h1) in table-of-contents order, from the built HTML."""
+    titles = []
+    for name in toc_files(REPO):
+        titles.append(_heading(soup(site / f"{name}.html").select_one("article.bd-article h1")))
+    return titles
+
+
+def test_pdf_is_tagged_dutch_and_holds_the_whole_book(pdf, site):
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    fields = dict(line.split(":", 1) for line in info.splitlines() if ":" in line)
+    assert fields["Tagged"].strip() == "yes"
+    assert fields["Title"].strip() == "Digitale inclusie in Vlaamse lokale besturen"
+    titles = _titles(site)
+    assert int(fields["Pages"]) > 2 * len(titles)  # each page of the book starts a new sheet
+    assert re.search(rb"/Lang ?\(nl\)", pdf.read_bytes())
+
+
+def test_pdf_text_is_extractable_with_every_page_in_order(pdf, site):
+    text = _fold(subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
+                                text=True, check=True).stdout)
+    place = -1
+    for title in _titles(site):
+        found = text.find(title, place + 1)
+        assert found > place, f"title not found (in order) in the PDF's text: {title!r}"
+        place = found
+    # a sentence of running text, numbers included, and the version stated on its first page
+    intro = soup(site / "book" / "intro.html").select_one("article.bd-article p")
+    assert _fold(intro.get_text(" "))[:120].replace(" ,", ",") in text.replace(" ,", ",")
+    version = re.search(r'__version__ = "([^"]+)"',
+                        (REPO / "src" / "digitale_inclusie" / "__init__.py").read_text()).group(1)
+    assert f"Versie {version}" in text[:1000]
+
+
+def test_pdf_has_bookmarks_for_every_page_and_its_sections(pdf, site):
+    xml = subprocess.run(["pdftohtml", "-xml", "-i", "-q", "-stdout", str(pdf)], capture_output=True,
+                         text=True, check=True).stdout
+    outline = xml[xml.find("<outline>"):]
+    items = [_squash(re.sub(r"<[^>]+>", "", i)) for i in re.findall(r"<item[^>]*>(.*?)</item>", outline, re.S)]
+    import html
+    items = [html.unescape(i) for i in items]
+    place = -1
+    for title in _titles(site):  # every page's title, in order (Chromium's outline text may repeat a
+        found = next((k for k, item in enumerate(items) if k > place and _squash(title) in item), None)
+        assert found is not None, f"no bookmark for {title!r}"  # wrapped heading's first line)
+        place = found
+    # every title and every h2 of the book has a bookmark with its words apart (Chromium joins a
+    # wrapped heading's lines without the space unless print_pdf keeps it)
+    bookmarks = [_fold(t) for t in _pdf_strings(pdf.read_bytes(), rb"Title")]
+    headings = _titles(site) + [_heading(h) for n in toc_files(REPO)
+                                for h in soup(site / f"{n}.html").select("article.bd-article h2")]
+    assert len(headings) > 2 * len(_titles(site))
+    missing = [h for h in headings if not any(h in b for b in bookmarks)]
+    assert not missing, missing[:5]
+
+
+def test_pdf_figures_carry_their_alt_text(pdf, site):
+    alts = {_fold(a) for a in _pdf_strings(pdf.read_bytes(), rb"Alt")}
+    shown = [_fold(img["alt"]) for n in toc_files(REPO)
+             for img in soup(site / f"{n}.html").select("article.bd-article img[alt]")
+             if not img.has_attr("hidden") and img["alt"].strip()]
+    assert len(shown) >= 20
+    missing = [alt for alt in shown if alt not in alts]
+    assert not missing, missing[:5]
+
+
+def test_pdf_is_on_the_site_where_the_introduction_links_it(pdf, site):
+    from test_site import PDF_LINK
+
+    intro = site / "book" / "intro.html"
+    (link,) = [a for a in soup(intro).select("article.bd-article a[href]") if a["href"] == PDF_LINK]
+    assert "pdf" in link.get_text().lower()
+    copy = (intro.parent / PDF_LINK).resolve()
+    assert copy.read_bytes() == pdf.read_bytes()
