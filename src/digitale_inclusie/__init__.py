@@ -16,4 +16,4 @@ One job per module (the README has the full map):
   extensions (folded cells, search index, table scopes; toolbox and catalogue pages).
 """
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
