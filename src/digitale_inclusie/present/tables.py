@@ -117,3 +117,15 @@ def frame_table(frame, caption, row_header_column=True, css_class=""):
     return (f'<div class="di-table-wrap" tabindex="0" role="region" aria-label="{escape(caption)}">'
             f'<table class="{classes}"><caption>{escape(caption)}</caption>'
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>")
+
+
+def result_html(frame, caption):
+    """Any pandas result (an exercise's answer, say) as an accessible table: a caption, the
+    index as row headers under the index's name, every header cell named, an empty value as '–'."""
+    shown = frame.copy()
+    corner = " / ".join(str(n) for n in [*shown.index.names, shown.columns.name] if n) or "Rij"
+    shown.index = [str(i) for i in shown.index]
+    shown.columns = [str(c) for c in shown.columns]
+    shown = shown.astype(object).where(shown.notna(), "–").astype(str)
+    shown.insert(0, corner, shown.index)
+    return frame_table(shown, caption)
