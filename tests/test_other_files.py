@@ -114,7 +114,8 @@ def test_the_book_builds_on_a_file_without_large_governments(respondents, codebo
     chapter = BeautifulSoup((site / "notebooks" / "01_waarom.html").read_text(encoding="utf-8"), "html.parser")
     notes = " ".join(li.get_text(" ", strip=True) for li in chapter.select("ul.di-notes li"))
     assert "geen respondenten in deze groep" in notes and "reconstructie" not in notes
-    assert "subset.csv" in chapter.select_one("div.admonition").get_text()
+    notice = [box for box in chapter.select("div.admonition") if "Over deze cijfers" in box.get_text()]
+    assert len(notice) == 1 and "subset.csv" in notice[0].get_text()
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert "&lt;Markdown&gt;" not in text and "object at 0x" not in text, page.name

@@ -24,6 +24,16 @@ def _page_context(app, pagename, templatename, context, doctree):
         context["body"] = add_scopes(context["body"])
 
 
+def _drop_sphinx_numbers(app, doctree, docname):
+    """'Tabel N' and 'Figuur N' are the report's numbers, given by the pages. sphinx-exercise turns
+    Sphinx's ``numfig`` on (to number exercises), which would also number every captioned table
+    and figure ("Tabel 3" beside the report's numbers): keep Sphinx's numbers for exercises only."""
+    numbers = app.env.toc_fignumbers.get(docname, {})
+    for kind in ("table", "figure", "code-block"):
+        numbers.pop(kind, None)
+
+
 def setup(app):
     app.connect("html-page-context", _page_context)
+    app.connect("doctree-resolved", _drop_sphinx_numbers)  # before the page is written
     return {"parallel_read_safe": True, "parallel_write_safe": True}

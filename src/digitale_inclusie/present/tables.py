@@ -128,4 +128,4 @@ def result_html(frame, caption):
     shown.columns = [str(c) for c in shown.columns]
     shown = shown.astype(object).where(shown.notna(), "–").astype(str)
     shown.insert(0, corner, shown.index)
-    return frame_table(shown, caption)
+    return frame_table(shown, caption, css_class="di-result")
