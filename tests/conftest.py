@@ -34,3 +34,20 @@ def site():
     from site_tools import build_site
 
     return build_site()
+
+
+@pytest.fixture(scope="session")
+def results(respondents):
+    """Every page's analysis cells run on the shipped respondent file."""
+    from digitale_inclusie import analysis
+
+    return analysis.run(respondents)
+
+
+@pytest.fixture()
+def page(respondents, tmp_path, monkeypatch):
+    """A chapter's ``Page`` on the shipped file, writing its downloads into ``tmp_path``."""
+    from digitale_inclusie.present import Page, downloads
+
+    monkeypatch.setattr(downloads, "DOWNLOADS", tmp_path)
+    return Page(respondents)

@@ -9,32 +9,35 @@ import statistics
 
 import pytest
 
-from site_tools import needs_browser, node, pages, soup
+from site_tools import contrast, needs_browser, node, pages, soup
 
 
-def _readable_pages(site):
-    return [p for p in pages(site) if "http-equiv" not in p.read_text(encoding="utf-8")[:2000].lower()]
+def _check(script, width, site):
+    """Run a browser check of tools/a11y on every page at ``width``; it must pass. Its report."""
+    done = node(script, width, *pages(site))
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
+    return done.stdout
+
+
+def _count(report, label):
+    """The number a check reports after ``label`` ('text nodes measured: 11598; ...')."""
+    return int(report.split(f"{label}: ")[1].split(";")[0])
 
 
 @needs_browser
 def test_no_page_scrolls_sideways_at_320_px(site):
-    done = node("reflow.js", 320, *_readable_pages(site))
-    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
-    assert "pages that scroll sideways at 320 px: 0" in done.stdout
+    assert "pages that scroll sideways at 320 px: 0" in _check("reflow.js", 320, site)
 
 
 @needs_browser
 @pytest.mark.parametrize("width", [1280, 390])
 def test_all_visible_text_has_enough_contrast_in_light_and_dark_mode(site, width):
-    done = node("contrast.js", width, *_readable_pages(site))
-    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
-    measured = int(done.stdout.split("text nodes measured: ")[1].split(";")[0])
-    assert measured > 5000  # every page, both modes: thousands of text nodes, not a handful
+    assert _count(_check("contrast.js", width, site), "text nodes measured") > 5000  # every page, both modes: thousands of text nodes, not a handful
 
 
 def test_page_weight(site):
     """Median page HTML at most 150 KB, no page above 400 KB (images and bundles are files)."""
-    sizes = {p.relative_to(site).as_posix(): p.stat().st_size for p in _readable_pages(site)}
+    sizes = {p.relative_to(site).as_posix(): p.stat().st_size for p in pages(site)}
     assert statistics.median(sizes.values()) <= 150_000, sizes
     assert max(sizes.values()) <= 400_000, {k: v for k, v in sizes.items() if v > 400_000}
     chapters = {k: v for k, v in sizes.items() if k.startswith("notebooks/")}
@@ -42,7 +45,7 @@ def test_page_weight(site):
 
 
 def test_every_table_has_a_caption_and_scoped_headers(site):
-    for page in _readable_pages(site):
+    for page in pages(site):
         for table in soup(page).select(".bd-article table"):
             if table.get("id", "").startswith("itables"):
                 continue  # the overviews' interactive tables: tests/test_browser_overviews.py
@@ -55,7 +58,7 @@ def test_every_table_has_a_caption_and_scoped_headers(site):
 
 def test_wide_tables_stay_labelled_and_reachable(site):
     """Every book table scrolls inside a focusable region named after its caption."""
-    for page in _readable_pages(site):
+    for page in pages(site):
         for wrap in soup(page).select("div.di-table-wrap"):
             table = wrap.find("table")
             assert wrap.get("tabindex") == "0" and wrap.get("role") == "region", page.name
@@ -66,7 +69,13 @@ def test_wide_tables_stay_labelled_and_reachable(site):
 @pytest.mark.parametrize("width", [1280, 390])
 def test_every_focus_stop_is_visible(site, width):
     """Tab through every page: each element that takes the focus shows it and is on screen."""
-    done = node("focus.js", width, *_readable_pages(site))
-    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
-    checked = int(done.stdout.split("focus stops checked: ")[1].split(";")[0])
-    assert checked > 20 * len(_readable_pages(site))  # links of the sidebars and pages, not a few
+    checked = _count(_check("focus.js", width, site), "focus stops checked")
+    assert checked > 20 * len(pages(site))  # links of the sidebars and pages, not a few
+
+
+def test_the_contrast_formula_of_the_browser_tests():
+    """tests/site_tools.contrast, used by every browser test on colours: WCAG 2.1's formula."""
+    assert contrast("rgb(0, 0, 0)", "rgb(255, 255, 255)") == pytest.approx(21)
+    assert contrast("rgb(118, 118, 118)", "rgb(255, 255, 255)") == pytest.approx(4.54, abs=0.01)  # #767676
+    # half-transparent black over white is seen as grey 127.5: ((0.5 + 0.055) / 1.055) ** 2.4 = 0.214
+    assert contrast("rgba(0, 0, 0, 0.5)", "rgb(255, 255, 255)") == pytest.approx(1.05 / 0.264, abs=0.01)

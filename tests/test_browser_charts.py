@@ -13,29 +13,12 @@ import json
 
 import pytest
 
-from site_tools import needs_browser, node
+from site_tools import contrast, luminance, needs_browser, node
 
 pytestmark = [pytest.mark.site, needs_browser]
 
 CHAPTERS = ["01_waarom", "02_wie", "03_acties", "04_materiaal", "05_uitdagingen", "06_toekomst"]
 FIGURES = {"01_waarom": 3, "02_wie": 8, "03_acties": 4, "04_materiaal": 2, "05_uitdagingen": 0, "06_toekomst": 5}
-
-
-def _luminance(colour):
-    """Relative luminance (WCAG 2.1) of a CSS 'rgb(r, g, b)' colour."""
-    channels = [int(c) / 255 for c in colour[colour.index("(") + 1:colour.index(")")].split(",")[:3]]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def _contrast(a, b):
-    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
-def test_contrast_helper():
-    assert round(_contrast("rgb(255, 255, 255)", "rgb(0, 0, 0)"), 2) == 21.0
-    assert round(_contrast("rgb(118, 118, 118)", "rgb(255, 255, 255)"), 2) == 4.54  # #767676, the known AA grey
 
 
 @pytest.fixture(scope="module")
@@ -89,23 +72,23 @@ def test_chart_text_and_marks_reach_contrast_in_light_and_dark_mode(measured):
     for page, figure in _figures(measured):
         where = (page["file"], page["width"], page["mode"], figure["caption"])
         for text in figure["texts"]:
-            assert _contrast(text["colour"], text["background"]) >= 4.5, (where, text)
+            assert contrast(text["colour"], text["background"]) >= 4.5, (where, text)
         assert figure["marks"], where
         for mark in figure["marks"]:
-            assert _contrast(mark["colour"], mark["background"]) >= 3, (where, mark)
+            assert contrast(mark["colour"], mark["background"]) >= 3, (where, mark)
     # the dark drawing is dark: its background is the page's, not a white panel
     dark = [f for p, f in _figures(measured) if p["mode"] == "dark"]
-    assert dark and all(_luminance(f["pageBackground"]) < 0.05 for f in dark)
-    assert all(_luminance(t["background"]) < 0.05 for f in dark for t in f["texts"] if t["colour"] != "rgb(0, 0, 0)")
+    assert dark and all(luminance(f["pageBackground"]) < 0.05 for f in dark)
+    assert all(luminance(t["background"]) < 0.05 for f in dark for t in f["texts"] if t["colour"] != "rgb(0, 0, 0)")
 
 
 def test_captions_and_their_links_reach_contrast_in_light_and_dark_mode(measured):
     captions = 0
     for page, figure in _figures(measured):
         where = (page["file"], page["width"], page["mode"], figure["caption"])
-        assert _contrast(figure["captionColour"], figure["captionBackground"]) >= 4.5, (where, figure["captionColour"],
+        assert contrast(figure["captionColour"], figure["captionBackground"]) >= 4.5, (where, figure["captionColour"],
                                                                                        figure["captionBackground"])
         for colour, background in figure["links"]:
-            assert _contrast(colour, background) >= 4.5, (where, colour, background)
+            assert contrast(colour, background) >= 4.5, (where, colour, background)
         captions += 1
     assert captions == sum(FIGURES.values()) * 4

@@ -16,7 +16,7 @@ import shutil
 import pytest
 
 from digitale_inclusie.paths import REPO
-from site_tools import needs_browser, node, pages, soup
+from site_tools import contrast, needs_browser, node, over, pages, soup
 
 pytestmark = pytest.mark.site
 
@@ -237,31 +237,6 @@ def test_hamburger_shows_focus_and_its_tooltip_gives_way(header):
             assert seen[how + "Escape"], f"{width} px: Escape does not hide the tooltip ({how})"
 
 
-def _luminance(css):
-    """WCAG 2.1 relative luminance of an rgb()/rgba() colour."""
-    r, g, b = (int(v) / 255 for v in re.findall(r"[\d.]+", css)[:3])
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def _opaque(css, below):
-    """An rgba() colour over an opaque one."""
-    values = [float(v) for v in re.findall(r"[\d.]+", css)]
-    alpha = values[3] if len(values) > 3 else 1.0
-    under = [float(v) for v in re.findall(r"[\d.]+", below)[:3]]
-    return "rgb({:.0f}, {:.0f}, {:.0f})".format(*(alpha * c + (1 - alpha) * u for c, u in zip(values[:3], under)))
-
-
-def _contrast(foreground, background):
-    lighter, darker = sorted((_luminance(foreground), _luminance(background)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
-
-
-def test_contrast_formula():
-    assert _contrast("rgb(0, 0, 0)", "rgb(255, 255, 255)") == pytest.approx(21)
-    assert _contrast("rgb(118, 118, 118)", "rgb(255, 255, 255)") == pytest.approx(4.54, abs=0.01)
-
-
 @needs_browser
 def test_back_to_top_has_enough_contrast_in_light_and_dark_mode(header):
     for mode in ("light", "dark"):
@@ -270,6 +245,6 @@ def test_back_to_top_has_enough_contrast_in_light_and_dark_mode(header):
         for state in ("rest", "hover"):
             colours = seen[state]
             assert colours["theme"] == mode and colours["text"] == "Terug naar boven"
-            background = _opaque(colours["background"], colours["page"])
-            ratio = _contrast(_opaque(colours["color"], background), background)
+            background = over(colours["background"], colours["page"])
+            ratio = contrast(colours["color"], background)
             assert ratio >= 4.5, f"{mode}, {state}: {colours['color']} on {background} is {ratio:.2f}:1"

@@ -14,7 +14,7 @@ import unicodedata
 
 import pytest
 
-from site_tools import needs_browser, node
+from site_tools import contrast, needs_browser, node
 
 pytestmark = [pytest.mark.site, needs_browser]
 
@@ -127,37 +127,16 @@ def test_no_english_datatables_text(reports):
         assert not found, (r["page"], found)
 
 
-def _rgb(css):
-    match = re.fullmatch(r"rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)", css.strip())
-    assert match, css
-    r, g, b, a = match.groups()
-    return float(r), float(g), float(b), float(a) if a is not None else 1.0
-
-
-def _contrast(foreground, background):
-    """WCAG 2.1 contrast ratio; a translucent foreground blended over the background."""
-    fr, fg, fb, alpha = _rgb(foreground)
-    br, bg, bb, _ = _rgb(background)
-    blended = [alpha * f + (1 - alpha) * b for f, b in ((fr, br), (fg, bg), (fb, bb))]
-
-    def luminance(rgb):
-        linear = [c / 255 / 12.92 if c / 255 <= 0.04045 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in rgb]
-        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-    high, low = sorted((luminance(blended), luminance((br, bg, bb))), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
 def test_field_text_and_placeholders_are_readable_in_light_and_dark_mode(reports):
     assert sorted(r["scheme"] for r in reports) == ["dark", "dark", "light", "light"]
     for r in reports:
         assert r["theme"] == r["scheme"], r["page"]
         placeholders = 0
         for c in r["colours"] + r["typedColours"]:
-            assert _contrast(c["colour"], c["background"]) >= 4.5, (r["page"], r["scheme"], c)
+            assert contrast(c["colour"], c["background"]) >= 4.5, (r["page"], r["scheme"], c)
             if c["placeholder"]:
                 placeholders += 1
-                assert _contrast(c["placeholder"], c["background"]) >= 4.5, (r["page"], r["scheme"], c)
+                assert contrast(c["placeholder"], c["background"]) >= 4.5, (r["page"], r["scheme"], c)
         assert placeholders, r["page"]
 
 

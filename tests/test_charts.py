@@ -15,26 +15,13 @@ from urllib.parse import unquote
 import pandas as pd
 import pytest
 
-from digitale_inclusie import analysis
 from digitale_inclusie.data import MISSING
-from digitale_inclusie.present import Page, downloads
 from digitale_inclusie.present.charts import text_width
 from digitale_inclusie.present.style import CHART_WIDTH, DARK, LIGHT, contrast
 
 SVG = "{http://www.w3.org/2000/svg}"
 PHASES = (["Visievorming en voorbereiding", "Coördinatie en communicatie", "Participatie en evaluatie"],
           "Praktijkacties", "Figuur 4", "De praktijkacties ingebed in drie beleidsfasen")
-
-
-@pytest.fixture(scope="module")
-def results(respondents):
-    return analysis.run(respondents)
-
-
-@pytest.fixture()
-def page(respondents, tmp_path, monkeypatch):
-    monkeypatch.setattr(downloads, "DOWNLOADS", tmp_path)
-    return Page(respondents)
 
 
 def _every_chart(page, results):

@@ -11,17 +11,6 @@ from digitale_inclusie.present import Page, downloads
 from digitale_inclusie.vocab import number_text
 
 
-@pytest.fixture(scope="module")
-def results(respondents):
-    return analysis.run(respondents)
-
-
-@pytest.fixture()
-def page(respondents, tmp_path, monkeypatch):
-    monkeypatch.setattr(downloads, "DOWNLOADS", tmp_path)
-    return Page(respondents)
-
-
 def test_number_text():
     assert number_text(72, "procent") == "72%"
     assert number_text(Fraction(25, 2), "uur", long=True) == "12,5 uur"

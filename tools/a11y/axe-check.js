@@ -2,18 +2,14 @@
 // Also records every request to anything but a local file, which must not happen offline.
 // Every <details> (the folded code cells) is opened first, so their content is checked too.
 // usage: node tools/a11y/axe-check.js PAGE.html ...   (exit 1 on any violation or outside request)
-const { chromium } = require('playwright-core');
+const { launch } = require('./lib');
 const fs = require('fs');
 const path = require('path');
 
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 (async () => {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launch();
   const page = await browser.newPage();
   const outside = [];
   page.on('request', (r) => {

@@ -15,7 +15,7 @@
 // does inside an <img>) and measures that. Colours are reported as rgb(); the Python test
 // (tests/test_browser_charts.py) computes the contrast ratios and asserts.
 // usage: node tools/a11y/chart-check.js [--widths=390,1280] PAGE.html ...   (prints one JSON object)
-const { chromium } = require('playwright-core');
+const { launch } = require('./lib');
 const path = require('path');
 
 const args = process.argv.slice(2);
@@ -112,11 +112,7 @@ function measure(mode) {
 }
 
 (async () => {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launch();
   const results = [];
   for (const width of widths) {
     for (const mode of ['light', 'dark']) {

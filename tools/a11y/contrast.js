@@ -9,7 +9,7 @@
 // ratio must be at least 4.5:1, or 3:1 for large text (24 px, or 18.67 px bold).
 // SVG text (charts) is left to the chart tests.
 // usage: node tools/a11y/contrast.js WIDTH PAGE.html ...   (exit 1 when some text falls short)
-const { chromium } = require('playwright-core');
+const { launch } = require('./lib');
 const path = require('path');
 
 function luminance([r, g, b]) {
@@ -24,12 +24,7 @@ function ratio(a, b) {
 (async () => {
   const width = Number(process.argv[2]);
   const files = process.argv.slice(3);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-           '--disable-background-networking', '--disable-component-update', '--disable-sync',
-           '--force-color-profile=srgb'],
-  });
+  const browser = await launch(['--force-color-profile=srgb']);
   let failures = 0;
   let measured = 0;
   for (const scheme of ['light', 'dark']) {

@@ -2,16 +2,12 @@
 // receives focus shows it (an outline of at least 2 px, or a box shadow, or a change of
 // background or border against the unfocused state), and that it is visible on the screen.
 // usage: node tools/a11y/focus.js WIDTH PAGE.html ...   (exit 1 on an invisible focus)
-const { chromium } = require('playwright-core');
+const { launch } = require('./lib');
 const path = require('path');
 
 (async () => {
   const width = Number(process.argv[2]);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launch();
   let problems = 0, checked = 0;
   for (const scheme of ['light', 'dark']) {
     const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });

@@ -8,8 +8,9 @@ const path = require('path');
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-function launch() {
-  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ARGS });
+// Debian's Chromium (or $CHROMIUM), with the flags a closed network needs; `extra`: more flags.
+function launch(extra = []) {
+  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: [...ARGS, ...extra] });
 }
 
 const TYPES = {

@@ -7,7 +7,7 @@
 // usage: node tools/a11y/overviews-check.js CONFIG.json
 // CONFIG: {"pages": [{"file": ".../toolbox.html", "filter": {"column": "Aanbieder", "text": "Inter"},
 //                      "sort": [["Materiaal", "Enter", "Space"], ["Gebruikt door", "Space", "Enter"]]}]}
-const { chromium } = require('playwright-core');
+const { launch } = require('./lib');
 const fs = require('fs');
 const path = require('path');
 
@@ -139,11 +139,7 @@ async function check(browser, entry, scheme) {
 }
 
 (async () => {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launch();
   const reports = [];
   for (const entry of config.pages) {
     for (const scheme of ['light', 'dark']) reports.push(await check(browser, entry, scheme));

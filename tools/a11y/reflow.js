@@ -3,16 +3,12 @@
 // elements that stick out of the viewport (those inside a scrollable region are allowed: a data
 // table may scroll within its own labelled, focusable region).
 // usage: node tools/a11y/reflow.js WIDTH PAGE.html ...   (exit 1 when a page scrolls sideways)
-const { chromium } = require('playwright-core');
+const { launch } = require('./lib');
 const path = require('path');
 
 (async () => {
   const width = Number(process.argv[2]);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launch();
   let problems = 0;
   for (const scheme of ['light', 'dark']) {
     const page = await browser.newPage({ viewport: { width, height: 800 }, colorScheme: scheme });
