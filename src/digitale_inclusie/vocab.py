@@ -80,8 +80,7 @@ def inline_code(text):
     fence of more backquotes than the text holds in a row, and every character that is not
     printable (a line break, a NUL, a zero-width space) shown as an escape, so that the text can
     neither end the span nor start a block."""
-    shown = "".join(c if c.isprintable() and c not in "\u2028\u2029" else f"\\u{ord(c):04x}"
-                    for c in str(text))
+    shown = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in str(text))
     longest = max((len(run) for run in re.findall(r"`+", shown)), default=0)
     fence = "`" * (longest + 1)
     pad = " " if shown.startswith("`") or shown.endswith("`") or not shown.strip() else ""

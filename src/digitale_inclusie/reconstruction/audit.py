@@ -22,13 +22,13 @@ import pandas as pd
 from ..analysis import compare, recompute
 from ..data.codebook import BREAKDOWNS, HOURS, Codebook
 from ..data.respondents import answer_counts, group_members
-from ..data.published import KEY, csv_number, printed_group_sizes, row_groups
+from ..data.published import KEY, printed_group_sizes, row_groups
 from ..data.register import COLUMNS as REGISTER_COLUMNS
 from ..data.register import KIND_INCONSISTENT, KIND_NOT_COMPUTABLE, KIND_TRADE_OFF
 from ..stats import exact_percent as percent
 from ..stats import grim_counts, largest_remainder
 from ..stats import round_half_up as half_up
-from ..vocab import GROUPS_LONG, UNIT_SUFFIX, decimal, lower_first, table_label
+from ..vocab import GROUPS_LONG, decimal, lower_first, number_text, table_label
 
 
 def _counts(respondents, group, variable, code):
@@ -215,9 +215,8 @@ def number_label(published, idx):
     """'Tabel 1, kleine besturen (< 20.000 inwoners): Lokale verenigingen 36%'."""
     row = published.loc[idx]
     what = row["item"] if row["category"] in ("", "Ja") else f"{row['item']} ({row['category']})"
-    value = f"{csv_number(row['value'])}{UNIT_SUFFIX[row['unit']]}".replace(".", ",")
     return (f"{table_label(row['table'])}, {lower_first(GROUPS_LONG[row['group']])}: "
-            f"{what} {value}")
+            f"{what} {number_text(row['value'], row['unit'], long=True)}")
 
 
 def _labels(published, idxs):
@@ -303,7 +302,7 @@ def alternative_text(published, alt, missed):
 
 def audit(published, codebook=None):
     """Reconstruct, recompute and compare; return (register DataFrame, respondent frame)."""
-    from .reconstruct import alternative, joint_counts, respondent_frame, solve  # scipy: only when auditing
+    from .reconstruct import alternative, respondent_frame, solve  # scipy: only when auditing
 
     codebook = codebook or Codebook.load()
     result = solve(published, codebook)
@@ -330,8 +329,7 @@ def audit(published, codebook=None):
             question = question_of.get(printed["variable"])
             if question in skips and printed["variable"] != HOURS:
                 mine = {i for i in missed if question_of.get(published.at[i, "variable"]) == question}
-                alt = alternative(question, published, codebook, joint_counts(published), mine, idx,
-                                  skips[question])
+                alt = alternative(question, published, codebook, result.cells, mine, idx, skips[question])
             kind, reason, alt_text = classify(published, idx, sizes, missed, m, alt)
         records.append({**{k: row[k] for k in KEY}, "value": row["printed"], "unit": printed["unit"],
                         "reconstructed": row["recomputed"], "kind": kind, "reason": reason,
