@@ -30,12 +30,11 @@ def _published(args):
 
 
 def cmd_reconstruct(args):
-    from .data.codebook import Codebook
     from .fileio import atomic_write_text, check_out_file
     from .reconstruction.reconstruct import respondent_frame, solve, to_csv_text
 
     check_out_file(args.out)
-    codebook = Codebook.load(args.codebook)
+    codebook = _codebook(args)
     published = _published(args)
     result = solve(published, codebook)
     frame = respondent_frame(result, codebook)
@@ -46,13 +45,12 @@ def cmd_reconstruct(args):
 
 
 def cmd_audit(args):
-    from .data.codebook import Codebook
     from .data.published import csv_number, printed_group_sizes
     from .fileio import atomic_write_text, check_out_file
     from .reconstruction.audit import audit, rescued_by_nonresponse, rounding_findings
 
     check_out_file(args.out)
-    codebook = Codebook.load(args.codebook)
+    codebook = _codebook(args)
     published = _published(args)
     register, respondents = audit(published, codebook)
     out = register.copy()

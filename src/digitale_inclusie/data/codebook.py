@@ -24,6 +24,8 @@ class Field:
     description: str = ""  # what the item records (Dutch)
     minimum: float = None
     maximum: float = None
+    pattern: str = None  # a regular expression the whole value must match
+    required: bool = False
 
 
 class Codebook:
@@ -44,6 +46,7 @@ class Codebook:
                 codes=codes, labels=labels, question=spec.get("question", ""),
                 description=spec.get("description", ""),
                 minimum=constraints.get("minimum"), maximum=constraints.get("maximum"),
+                pattern=constraints.get("pattern"), required=constraints.get("required", False),
             ))
         self.fields = tuple(fields)
         self.by_name = {f.name: f for f in fields}

@@ -301,20 +301,17 @@ def check_frame(path, frame, codebook):
             syntax = column.str.fullmatch(HOURS_SYNTAX).fillna(False).astype(bool)
             report(~syntax, field.name, "is not a plain decimal number", _expected(field))
             numbers = pd.to_numeric(column.where(syntax, "nan"), errors="coerce")
-            outside = syntax & False
+            outside = pd.Series(False, index=column.index)
             if field.minimum is not None:
                 outside |= numbers < field.minimum
             if field.maximum is not None:
                 outside |= numbers > field.maximum
             report(outside, field.name, "is out of range", _expected(field))
-        else:
-            pattern = codebook.resource["schema"]["fields"][codebook.names.index(field.name)] \
-                .get("constraints", {}).get("pattern")
-            if pattern:
-                bad = ~column.str.fullmatch(pattern).fillna(False).astype(bool)
-                report(bad, field.name, "is not allowed", _expected(field))
-            elif _required(codebook, field.name):
-                report(column == "", field.name, "is empty", f"a {field.type}")
+        elif field.pattern:
+            bad = ~column.str.fullmatch(field.pattern).fillna(False).astype(bool)
+            report(bad, field.name, "is not allowed", _expected(field))
+        elif field.required:
+            report(column == "", field.name, "is empty", f"a {field.type}")
     for name in _unique_columns(codebook):
         column = frame[name]
         repeated = column.duplicated(keep="first") & (column != "")
@@ -344,11 +341,6 @@ def check_frame(path, frame, codebook):
 
 def _list(names, limit=4):
     return ", ".join(names[:limit]) + (f" and {len(names) - limit} more" if len(names) > limit else "")
-
-
-def _required(codebook, name):
-    spec = codebook.resource["schema"]["fields"][codebook.names.index(name)]
-    return spec.get("constraints", {}).get("required", False)
 
 
 def _unique_columns(codebook):
