@@ -64,29 +64,34 @@ def _heading(h):
     return _fold("".join(s for s in h.find_all(string=True) if not s.find_parent("a", class_="headerlink")))
 
 
-def _titles(site):
-    """Each page's title (its h1) in table-of-contents order, from the built HTML."""
-    titles = []
-    for name in toc_files(REPO):
-        titles.append(_heading(soup(site / f"{name}.html").select_one("article.bd-article h1")))
-    return titles
+@pytest.fixture(scope="module")
+def headings(site):
+    """Each page's headings as (tag, text), in document order, pages in table-of-contents order,
+    from the built HTML."""
+    return [[(h.name, _heading(h)) for h in soup(site / f"{name}.html").select(
+        "article.bd-article :is(h1, h2, h3, h4, h5, h6)")] for name in toc_files(REPO)]
 
 
-def test_pdf_is_tagged_dutch_and_holds_the_whole_book(pdf, site):
+@pytest.fixture(scope="module")
+def titles(headings):
+    """Each page's title (its first h1) in table-of-contents order."""
+    return [next(text for tag, text in page if tag == "h1") for page in headings]
+
+
+def test_pdf_is_tagged_dutch_and_holds_the_whole_book(pdf, titles):
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     fields = dict(line.split(":", 1) for line in info.splitlines() if ":" in line)
     assert fields["Tagged"].strip() == "yes"
     assert fields["Title"].strip() == "Digitale inclusie in Vlaamse lokale besturen"
-    titles = _titles(site)
     assert int(fields["Pages"]) > 2 * len(titles)  # each page of the book starts a new sheet
     assert re.search(rb"/Lang ?\(nl\)", pdf.read_bytes())
 
 
-def test_pdf_text_is_extractable_with_every_page_in_order(pdf, site):
+def test_pdf_text_is_extractable_with_every_page_in_order(pdf, site, titles):
     text = _fold(subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
                                 text=True, check=True).stdout)
     place = -1
-    for title in _titles(site):
+    for title in titles:
         found = text.find(title, place + 1)
         assert found > place, f"title not found (in order) in the PDF's text: {title!r}"
         place = found
@@ -107,26 +112,23 @@ def _bookmarks(pdf):
             for item in re.findall(r"<item[^>]*>(.*?)</item>", outline, re.S)]
 
 
-def test_pdf_has_bookmarks_for_every_page_and_its_sections(pdf, site):
+def test_pdf_has_bookmarks_for_every_page_and_its_sections(pdf, headings, titles):
     bookmarks = _bookmarks(pdf)
     # every bookmark is exactly the text of a heading of the book, in the book's order: no words
     # run together (Chromium joins a wrapped heading's lines without the space unless print_pdf
     # keeps it) and no line repeated (Chromium 156 at the theme's line height 1.15)
-    headings = [_heading(h) for n in toc_files(REPO)
-                for h in soup(site / f"{n}.html").select("article.bd-article :is(h1, h2, h3, h4, h5, h6)")]
+    texts = [text for page in headings for _, text in page]
     place = -1
     for bookmark in bookmarks:
-        found = next((k for k in range(place + 1, len(headings)) if headings[k] == bookmark), None)
+        found = next((k for k in range(place + 1, len(texts)) if texts[k] == bookmark), None)
         assert found is not None, f"bookmark is not the next heading of the book: {bookmark!r}"
         place = found
     # every page's title and every h2 of the book has its bookmark
-    wanted = _titles(site) + [_heading(h) for n in toc_files(REPO)
-                              for h in soup(site / f"{n}.html").select("article.bd-article h2")]
-    assert len(wanted) > 2 * len(_titles(site))
+    wanted = titles + [text for page in headings for tag, text in page if tag == "h2"]
+    assert len(wanted) > 2 * len(titles)
     missing = [h for h in wanted if h not in bookmarks]
     assert not missing, missing[:5]
-    titles = [b for b in bookmarks if b in _titles(site)]
-    assert titles == _titles(site)
+    assert [b for b in bookmarks if b in titles] == titles
 
 
 def test_pdf_figures_carry_their_alt_text(pdf, site):
