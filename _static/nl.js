@@ -13,12 +13,3 @@
   iconCheck = iconCheck.replace(messages.en.copy_success, messages.nl.copy_success);
 })();
 
-// The colour-mode button's icons carry a title ("Licht", "Donker", ...) that screen readers
-// would read as visible text beside the button's own name ("Kleurmodus"): hide the icons from
-// assistive technology (WCAG 2.5.3, label in name). Runs after Font Awesome renders its icons.
-document.addEventListener("DOMContentLoaded", function () {
-  document.querySelectorAll(".theme-switch-button .theme-switch, .theme-switch-button svg").forEach(function (icon) {
-    icon.setAttribute("aria-hidden", "true");
-    icon.removeAttribute("title");
-  });
-});
