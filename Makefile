@@ -33,15 +33,18 @@ book: $(STAMP)
 pdf: book
 	$(MAKE) --no-print-directory pdf-only
 
-## pdf-only: the PDF step alone, from the _build/html already built (tests/test_pdf.py uses it)
+## pdf-only: the PDF step alone, from the _build/html already built (tests/test_pdf.py runs it on
+## a copy of the site: make pdf-only SITE=copy PDF=copy.pdf)
+SITE ?= _build/html
+PDF  ?= _build/pdf/digitale-inclusie.pdf
 pdf-only: $(STAMP)
-	$(BIN)/python tools/print_pdf.py _build/html _build/pdf/digitale-inclusie.pdf
-	mkdir -p _build/html/downloads
-	cp _build/pdf/digitale-inclusie.pdf _build/html/downloads/digitale-inclusie.pdf
+	$(BIN)/python tools/print_pdf.py $(SITE) $(PDF)
+	mkdir -p $(SITE)/downloads
+	cp $(PDF) $(SITE)/downloads/digitale-inclusie.pdf
 
-## test: run every test
+## test: run every test, on two processes (pytest-xdist; the browser pass and the rest side by side)
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2
 
 ## lab: JupyterLab on the chapter notebooks, from the pinned requirements-lab.txt
 $(LAB): $(STAMP) requirements-lab.txt

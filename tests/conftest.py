@@ -30,10 +30,19 @@ def audited(published, codebook):
 
 @pytest.fixture(scope="session")
 def site():
-    """The built site (``make book``), once per test session, for every test of the site."""
-    from site_tools import build_site
+    """The built site (``make book``), once per test run, for every test of the site."""
+    from site_tools import ensure_site
 
-    return build_site()
+    return ensure_site()
+
+
+@pytest.fixture(scope="session")
+def browser(site):
+    """Every browser check of the built site, run once per test run (tools/a11y/site-check.js):
+    its report."""
+    from site_tools import browser_report
+
+    return browser_report(site)
 
 
 @pytest.fixture(scope="session")

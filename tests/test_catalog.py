@@ -4,8 +4,6 @@ text stays text, numbers from the respondent file in use)."""
 
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +13,7 @@ from bs4 import BeautifulSoup
 from digitale_inclusie import catalog
 from digitale_inclusie.catalog import CATALOGUE, MATERIALS, address_problems, load_catalogue, load_materials
 from digitale_inclusie.errors import InputFileError
+from digitale_inclusie.paths import DATA_ENV
 
 
 def test_materials_validate_and_cover_every_printed_material(published):
@@ -164,13 +163,25 @@ def _small_book(folder, materials=MATERIALS, catalogue=CATALOGUE):
 
 
 def _sphinx(src, out, data=None):
-    """Build ``src`` into ``out`` (incrementally when ``out`` holds a build), warnings as errors,
-    with ``data`` as DIGITALE_INCLUSIE_DATA (None: the shipped respondent file)."""
-    env = {k: v for k, v in os.environ.items() if k != "DIGITALE_INCLUSIE_DATA"}
+    """Build ``src`` into ``out`` in this process (sphinx.testing), incrementally when ``out``
+    holds a build, warnings as errors, with ``data`` as DIGITALE_INCLUSIE_DATA (None: the
+    shipped respondent file). Returns (succeeded, the build's messages)."""
+    from sphinx.testing.util import SphinxTestApp
+
+    saved = os.environ.pop(DATA_ENV, None)
     if data is not None:
-        env["DIGITALE_INCLUSIE_DATA"] = str(data)
-    return subprocess.run([sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", str(src), str(out)],
-                          capture_output=True, text=True, env=env, timeout=600)
+        os.environ[DATA_ENV] = str(data)
+    app = SphinxTestApp("html", srcdir=src, builddir=out, warningiserror=True)
+    try:
+        app.build()
+        return True, app.warning.getvalue()
+    except Exception as error:  # a warning turned error, or the extension refusing its input
+        return False, f"{type(error).__name__}: {error}\n{app.warning.getvalue()}"
+    finally:
+        app.cleanup()
+        os.environ.pop(DATA_ENV, None)
+        if saved is not None:
+            os.environ[DATA_ENV] = saved
 
 
 HOSTILE = {  # text a careless or hostile editor could put in the YAML files
@@ -220,10 +231,10 @@ def test_yaml_text_stays_text_on_the_pages(tmp_path):
     pages as visible text: nothing is parsed, nothing can run."""
     materials, catalogue = _hostile_files(tmp_path)
     src = _small_book(tmp_path, materials, catalogue)
-    done = _sphinx(src, tmp_path / "html")
-    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-3000:]  # not even a warning
+    built, messages = _sphinx(src, tmp_path / "build")
+    assert built and not messages, messages[-3000:]  # not even a warning
     for page in ("toolbox", "catalogus"):
-        soup = BeautifulSoup((tmp_path / "html" / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
+        soup = BeautifulSoup((tmp_path / "build" / "html" / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
         body = soup.select_one("div.body")
         assert _executable(body) == [], page
         assert not [s for s in soup.find_all("script") if "alert" in s.get_text()], page
@@ -242,9 +253,9 @@ def test_an_unsafe_address_stops_the_build(tmp_path):
     materials.write_text(text, encoding="utf-8")
     with pytest.raises(InputFileError, match="entry 'oefenen', field 'adres': holds"):
         load_materials(materials)
-    done = _sphinx(_small_book(tmp_path, materials), tmp_path / "html")
-    assert done.returncode != 0 and "field 'adres'" in done.stderr, done.stderr[-2000:]
-    for page in (tmp_path / "html").glob("*.html"):
+    built, messages = _sphinx(_small_book(tmp_path, materials), tmp_path / "build")
+    assert not built and "field 'adres'" in messages, messages[-2000:]
+    for page in (tmp_path / "build" / "html").glob("*.html"):
         assert "onerror" not in page.read_text(encoding="utf-8"), page.name
 
 
@@ -255,21 +266,21 @@ def test_a_rebuild_shows_the_numbers_of_the_respondent_file_in_use(tmp_path, pub
 
     from digitale_inclusie.paths import RESPONDENTS
 
-    src, out = _small_book(tmp_path), tmp_path / "html"
+    src, out = _small_book(tmp_path), tmp_path / "build"
 
     def seniorweb():
-        soup = BeautifulSoup((out / "toolbox.html").read_text(encoding="utf-8"), "html.parser")
+        soup = BeautifulSoup((out / "html" / "toolbox.html").read_text(encoding="utf-8"), "html.parser")
         return " ".join(soup.find(id="materiaal-seniorweb").get_text(" ").split())
 
     printed = published.loc[published["variable"] == "materiaal_seniorweb", "value"]
-    done = _sphinx(src, out)
-    assert done.returncode == 0, done.stderr[-3000:]
+    built, messages = _sphinx(src, out)
+    assert built, messages[-3000:]
     assert f"{printed.item()}% van de respondenten" in seniorweb()
     frame = pd.read_csv(RESPONDENTS, dtype=str, keep_default_na=False)
     assert set(frame["materiaal_seniorweb"]) == {"ja", "nee"}
     frame["materiaal_seniorweb"] = "ja"  # everyone who answered used it: 100%
     changed = tmp_path / "respondenten.csv"
     frame.to_csv(changed, index=False)
-    done = _sphinx(src, out, data=changed)
-    assert done.returncode == 0, done.stderr[-3000:]
+    built, messages = _sphinx(src, out, data=changed)
+    assert built, messages[-3000:]
     assert "100% van de respondenten" in seniorweb()

@@ -2,7 +2,7 @@
 with WCAG contrast, shown in JupyterLab too; the materials chart sorted; the built site's pages
 light enough to load.
 
-The browser measures the rendered charts in tests/test_browser_charts.py; these tests read the
+The browser measures the rendered charts in tests/test_browser.py; these tests read the
 SVG the book writes."""
 
 import re
@@ -101,7 +101,7 @@ def test_charts_are_compact_svg_with_text_as_text_and_the_same_every_time(page, 
         assert [mode for mode, *_ in drawings] == ["light", "dark"], name
         for mode, root, alt, hidden in drawings:
             svg = ET.tostring(root, encoding="unicode")
-            assert root.iter(f"{SVG}text") and not list(root.iter(f"{SVG}image")), name  # vector, no raster
+            assert list(root.iter(f"{SVG}text")) and not list(root.iter(f"{SVG}image")), name  # vector, no raster
             assert "metadata" not in svg and "Date" not in svg and "clipPath" not in svg, name
             assert root.get("width") == str(CHART_WIDTH)
             assert root.get("viewBox") == f"0 0 {CHART_WIDTH} {root.get('height')}"

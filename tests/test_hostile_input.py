@@ -167,11 +167,11 @@ def test_corrupted_file_is_valid_or_refused_with_a_located_message(corruptions):
         path = Path(tmp) / "antwoorden.csv"
         path.write_bytes(data)
         out = Path(tmp) / "uit"
+        # main runs in this process: an exception escaping it (what a user would see as a
+        # traceback) fails the example by itself
         rc, err = _run(["validate", "--data", str(path)])
         assert rc in (0, 2), err
-        assert "Traceback" not in err
         rc_tables, err_tables = _run(["tables", "--data", str(path), "--out", str(out)])
-        assert "Traceback" not in err_tables
         if rc == 0:
             assert rc_tables == 0, err_tables
             assert (out / "tables.csv").is_file()

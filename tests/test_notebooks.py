@@ -1,10 +1,9 @@
-"""The chapter notebooks as a researcher runs them: in their own folder, on another file."""
+"""The chapter notebooks as a researcher runs them: the data path, JupyterLab, what they import."""
 
-import nbformat
-import pandas as pd
-from nbclient import NotebookClient
+import ast
+from pathlib import Path
 
-from digitale_inclusie.data.codebook import MISSING
+from digitale_inclusie.analysis import read_page
 from digitale_inclusie.paths import DATA_ENV, REPO, respondents_source
 
 
@@ -15,29 +14,6 @@ def test_a_relative_data_path_is_taken_from_the_repository_root(monkeypatch, tmp
     assert respondents_source() == tmp_path / "x.csv"
     monkeypatch.delenv(DATA_ENV)
     assert respondents_source() == REPO / "data" / "respondenten.csv"
-
-
-def test_a_chapter_run_in_its_own_folder_reads_the_file_named_by_a_relative_path(respondents, monkeypatch):
-    """The book runs every page in the page's folder (notebooks/); a path relative to the
-    repository root must still reach the file."""
-    other = respondents.copy()
-    # everyone who answered the question: 100% instead of the printed 72% (who skipped it keeps
-    # 'geen_antwoord' on all three items: the skip rule)
-    other.loc[other["uitkomst_burgers"] != MISSING, "uitkomst_burgers"] = "ja"
-    folder = REPO / "_build" / "test-data"
-    folder.mkdir(parents=True, exist_ok=True)
-    other.to_csv(folder / "iedereen-ja.csv", index=False)
-    monkeypatch.setenv(DATA_ENV, "_build/test-data/iedereen-ja.csv")
-    notebook = nbformat.read(REPO / "notebooks" / "01_waarom.ipynb", as_version=4)
-    NotebookClient(notebook, timeout=120, kernel_name="python3",
-                   resources={"metadata": {"path": str(REPO / "notebooks")}}).execute()
-    html = " ".join(output.get("data", {}).get("text/html", "") for cell in notebook.cells
-                    for output in cell.get("outputs", []))
-    notice = " ".join(output.get("data", {}).get("text/markdown", "") for cell in notebook.cells
-                      for output in cell.get("outputs", []))
-    assert "Burgers 100%" in html and "rapport: 72%" in html
-    assert "iedereen-ja.csv" in notice
-    assert not pd.read_csv(folder / "iedereen-ja.csv").empty
 
 
 def test_make_lab_installs_a_pinned_jupyterlab():
@@ -53,12 +29,49 @@ def test_make_lab_installs_a_pinned_jupyterlab():
     assert "requirements-lab.txt" in plan or "jupyter lab --notebook-dir=notebooks" in plan
 
 
-def test_a_whole_chapter_page_never_imports_the_reconstruction():
-    """The book runs every cell of a chapter (analysis, presentation, claims): none of it may
-    load the reconstruction (its integer programs and audit)."""
-    notebook = nbformat.read(REPO / "notebooks" / "06_toekomst.ipynb", as_version=4)
-    notebook.cells.append(nbformat.v4.new_code_cell(
-        "import sys\nprint(sorted(m for m in sys.modules if m.startswith('digitale_inclusie.reconstruction')))"))
-    NotebookClient(notebook, timeout=120, kernel_name="python3",
-                   resources={"metadata": {"path": str(REPO / "notebooks")}}).execute()
-    assert notebook.cells[-1].outputs[0]["text"].strip() == "[]"
+def _imports(source, package=None):
+    """The modules a piece of Python imports anywhere in it (function bodies included), with
+    relative imports resolved against ``package``."""
+    found = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parts = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join(parts + ([node.module] if node.module else []))
+            found.add(base)
+            found.update(f"{base}.{alias.name}" for alias in node.names)
+    return found
+
+
+def test_no_chapter_can_reach_the_reconstruction():
+    """No code of any chapter (analysis, presentation, claims, exercises) can load the
+    reconstruction (its integer programs and audit): the imports of every code cell, followed
+    through the package's modules, including imports inside functions, never reach it. (The data
+    page, which explains the reconstruction, may.)"""
+    import digitale_inclusie
+
+    root = Path(digitale_inclusie.__file__).parent
+    modules = {}
+    for path in root.rglob("*.py"):
+        name = ".".join(("digitale_inclusie", *path.relative_to(root).with_suffix("").parts)).removesuffix(".__init__")
+        package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
+        modules[name] = {m for m in _imports(path.read_text(encoding="utf-8"), package) if m.startswith("digitale_inclusie")}
+    todo = set()
+    for page in sorted((REPO / "notebooks").glob("*.ipynb")):
+        for cell in read_page(page).cells:
+            if cell.cell_type == "code":
+                todo |= {m for m in _imports(cell.source) if m.startswith("digitale_inclusie")}
+    assert "digitale_inclusie.data" in todo and len(todo) > 3
+    reached = set()
+    while todo:
+        name = todo.pop()
+        if name in reached:
+            continue
+        reached.add(name)
+        parent = name.rsplit(".", 1)[0]
+        todo |= modules.get(name, set()) | ({parent} if parent in modules else set())
+    assert "digitale_inclusie.present" in reached
+    assert not {m for m in reached if ".reconstruction" in m}, sorted(m for m in reached if ".reconstruction" in m)

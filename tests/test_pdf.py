@@ -1,7 +1,8 @@
 """The PDF of the whole book (`make pdf`, issue 11), checked with poppler's tools.
 
-The site is built once per test session (the ``site`` fixture, `make book`); this test then runs
-only the PDF step, `make pdf-only`, on it, which is what `make pdf` does after building.
+The site is built once per test run (the ``site`` fixture, `make book`); this test then runs only
+the PDF step, `make pdf-only`, which is what `make pdf` does after building, on a copy of the site
+(the other tests keep reading the site as `make book` left it).
 """
 
 import hashlib
@@ -21,9 +22,6 @@ pytestmark = [
     pytest.mark.skipif(any(shutil.which(t) is None for t in ("pdfinfo", "pdftotext", "pdftohtml")),
                        reason="needs pdfinfo, pdftotext and pdftohtml (apt-get install poppler-utils)"),
 ]
-
-PDF = REPO / "_build" / "pdf" / "digitale-inclusie.pdf"
-
 
 def _fold(text):
     return " ".join(text.split())
@@ -50,13 +48,22 @@ def _html_hashes(site):
 
 
 @pytest.fixture(scope="module")
-def pdf(site):
-    before = _html_hashes(site)
-    PDF.unlink(missing_ok=True)
-    done = subprocess.run(["make", "pdf-only"], cwd=REPO, capture_output=True, text=True, timeout=900)
+def printed(site, tmp_path_factory):
+    """`make pdf-only` on a copy of the site: (the PDF, the site it was put on)."""
+    folder = tmp_path_factory.mktemp("pdf")
+    copy = shutil.copytree(site, folder / "html")
+    before = _html_hashes(copy)
+    pdf = folder / "pdf" / "digitale-inclusie.pdf"
+    done = subprocess.run(["make", "pdf-only", f"SITE={copy}", f"PDF={pdf}"], cwd=REPO, capture_output=True,
+                          text=True, timeout=900)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
-    assert _html_hashes(site) == before, "make pdf changed the HTML site"
-    return PDF
+    assert _html_hashes(copy) == before, "make pdf changed the HTML site"
+    return pdf, copy
+
+
+@pytest.fixture(scope="module")
+def pdf(printed):
+    return printed[0]
 
 
 def _heading(h):
@@ -141,9 +148,10 @@ def test_pdf_figures_carry_their_alt_text(pdf, site):
     assert not missing, missing[:5]
 
 
-def test_pdf_is_on_the_site_where_the_introduction_links_it(pdf, site):
+def test_pdf_is_on_the_site_where_the_introduction_links_it(printed):
     from test_site import PDF_LINK
 
+    pdf, site = printed
     intro = site / "book" / "intro.html"
     (link,) = [a for a in soup(intro).select("article.bd-article a[href]") if a["href"] == PDF_LINK]
     assert "pdf" in link.get_text().lower()

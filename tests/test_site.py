@@ -6,7 +6,6 @@ printed numbers that cannot be reproduced, from the register.
 """
 
 import re
-import subprocess
 
 import pandas as pd
 import pytest
@@ -21,7 +20,7 @@ GROUP = {"totaal": "Alle respondenten", "klein": "Klein", "middelgroot": "Middel
          "met": "Met subsidie", "zonder": "Zonder subsidie"}
 
 
-from site_tools import A11Y, needs_browser
+from site_tools import ids
 from site_tools import pages as _pages
 from site_tools import soup as _soup
 from site_tools import text as _text
@@ -120,15 +119,15 @@ def test_numbered_tables_carry_the_recomputed_numbers(site):
     published = pd.read_csv(PUBLISHED, dtype=str, keep_default_na=False)
     register = pd.read_csv(REGISTER, dtype=str, keep_default_na=False)
     tables = _tables(site)
-    checked = 0
+    checked = set()
     for prefix, keys, expected in _expected_cells(published, register):
         matches = [cells for caption, cells in tables.items() if caption.startswith(prefix)]
         assert len(matches) == 1, f"{prefix} appears {len(matches)} times"
         cells = matches[0]
         found = [cells[k] for k in keys if k in cells]
         assert found == [expected], (prefix, keys, found, expected)
-        checked += 1
-    assert checked == len(published[published["table"].str.startswith("tabel_")])
+        checked.add(prefix)
+    assert checked == {f"Tabel {n}:" for n in range(1, 16)}  # the report numbers fifteen tables
 
 
 def test_figure_tables_and_prose_carry_the_numbers(site):
@@ -182,14 +181,6 @@ def test_data_page_shows_the_register_by_kind(site):
             assert row["reason"] in text and row["alternative"] in text
 
 
-@needs_browser
-def test_pages_pass_axe_and_load_nothing_from_outside(site):
-    pages = [str(p) for p in _pages(site) if p.name not in ("genindex.html", "search.html")]
-    done = subprocess.run(["node", str(A11Y / "axe-check.js"), *pages], cwd=REPO, capture_output=True,
-                          text=True, timeout=600)
-    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
-
-
 def _entry(page, anchor_id):
     """A catalogue or toolbox entry: the page section with that anchor (heading, text, fields)."""
     target = page.find(id=anchor_id)
@@ -204,7 +195,7 @@ def _resolves(site, page, href):
     path = (page.parent / target).resolve() if target else page
     if not path.exists():
         return False
-    return not fragment or _soup(path).find(id=fragment) is not None
+    return not fragment or fragment in ids(path)
 
 
 def _plain(element):

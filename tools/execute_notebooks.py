@@ -1,7 +1,8 @@
 """Execute the chapter notebooks in place, so that their committed outputs are current.
 
-nbval (in `make test`) re-runs every notebook and compares with the committed outputs; run
-this after changing a notebook, the package or the data: `make notebooks`.
+`make test` compares the committed outputs with the book's own execution of each notebook
+(nbval's comparison, tests/built_notebooks.py); run this after changing a notebook, the package
+or the data: `make notebooks`.
 
 usage: python tools/execute_notebooks.py [NOTEBOOK ...]
 """

@@ -32,7 +32,7 @@ function serve(root) {
       response.end('not found');
       return;
     }
-    response.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream' });
+    response.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'max-age=3600' });
     fs.createReadStream(file).pipe(response);
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({
@@ -73,10 +73,39 @@ async function until(page, predicate, arg, limit = 20000) {
   }
 }
 
+// Wait until a page has finished what it does on its own after loading, judged by what it shows,
+// never by elapsed time: the load event; web fonts; Font Awesome has turned every <i> icon into
+// an SVG; the overview tables are enhanced (when their bundle is there); a search page has shown
+// all its results. Then two animation frames, so that layout and paint have caught up.
+async function ready(page, limit = 60000) {
+  await page.waitForLoadState('load');
+  const waiting = () => {  // what the page is still doing, or '' when it is done
+    if (document.readyState !== 'complete') return `document ${document.readyState}`;
+    if (document.fonts.status !== 'loaded') return `fonts ${document.fonts.status}`;
+    const icon = document.querySelector('i[class*="fa-"]');
+    if (icon) return `icon not yet drawn: ${icon.outerHTML.slice(0, 80)}`;
+    if (window.itablesBundle && document.querySelector('table.overzicht-tabel:not([data-overzicht])')) return 'overview table not enhanced';
+    if (/search\.html$/.test(location.pathname) && new URLSearchParams(location.search).get('q')
+        && !(typeof Search !== 'undefined' && Search._pulse_status === -1 && document.querySelector('#search-results h2'))) {
+      return 'search results not all shown';
+    }
+    return '';
+  };
+  const end = Date.now() + limit;
+  for (let state = await page.evaluate(waiting); state; state = await page.evaluate(waiting)) {
+    if (Date.now() > end) throw new Error(`${page.url()} not ready after ${limit / 1000} s: ${state}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+}
+
+// No animation or transition: every check sees the page in its final state at once.
+const STILL = '*, *::before, *::after { animation: none !important; transition: none !important; caret-color: transparent !important; }';
+
 // Arguments: the built site's folder, then the rest.
 function args() {
   const [site, ...rest] = process.argv.slice(2);
   return { site: path.resolve(site), rest };
 }
 
-module.exports = { launch, serve, watch, until, args };
+module.exports = { launch, serve, watch, until, ready, STILL, args };

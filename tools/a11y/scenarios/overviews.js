@@ -2,16 +2,13 @@
 // keyboard and screen-reader user meets them, measured in Debian's Chromium: accessible names
 // as Chromium computes them (DevTools protocol), sorting with Enter and Space, a column filter,
 // the colours of the fields in light and dark mode, the scripts the page loads and every request
-// that leaves the site. Prints one JSON report; tests/test_browser_overviews.py judges it.
+// that leaves the site. Returns one report per page and mode; tests/test_browser.py judges them.
 //
-// usage: node tools/a11y/overviews-check.js CONFIG.json
-// CONFIG: {"pages": [{"file": ".../toolbox.html", "filter": {"column": "Aanbieder", "text": "Inter"},
-//                      "sort": [["Materiaal", "Enter", "Space"], ["Gebruikt door", "Space", "Enter"]]}]}
-const { launch } = require('./lib');
-const fs = require('fs');
-const path = require('path');
+// A scenario of site-check.js: run(browser, server, { pages }) with
+// pages: [{"page": "book/toolbox.html", "filter": {"column": "Aanbieder", "text": "Inter"},
+//          "sort": [["Materiaal", "Enter", "Space"], ["Gebruikt door", "Space", "Enter"]]}]
+const { ready, watch } = require('../lib');
 
-const config = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 const REGION = '.overzicht-filters, .overzicht-filters *, .dt-container, .dt-container *';
 
 async function axNodes(client, selector) {
@@ -60,19 +57,16 @@ async function colours(page, selector) {
   }, selector);
 }
 
-async function check(browser, entry, scheme) {
+async function check(browser, server, entry, scheme) {
   const context = await browser.newContext({ colorScheme: scheme, viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  const outside = [];
-  const errors = [];
-  page.on('request', (r) => { if (!/^(file|data|blob):/.test(r.url())) outside.push(r.url()); });
-  page.on('pageerror', (e) => errors.push(String(e.stack || e.message)));
-  await page.goto('file://' + path.resolve(entry.file));
-  await page.waitForLoadState('load');
+  const problems = watch(page, server.url);
+  await page.goto(server.url + entry.page);
+  await ready(page);
   const client = await context.newCDPSession(page);
   await client.send('DOM.enable');
   await client.send('Accessibility.enable');
-  const report = { file: entry.file, scheme, outside, errors };
+  const report = { page: entry.page, scheme, problems };
   report.theme = await page.evaluate(() => document.documentElement.dataset.theme);
   Object.assign(report, await page.evaluate(() => ({
     scripts: Array.from(document.scripts, (s) => s.getAttribute('src')).filter(Boolean),
@@ -138,12 +132,12 @@ async function check(browser, entry, scheme) {
   return report;
 }
 
-(async () => {
-  const browser = await launch();
+async function run(browser, server, { pages }) {
   const reports = [];
-  for (const entry of config.pages) {
-    for (const scheme of ['light', 'dark']) reports.push(await check(browser, entry, scheme));
+  for (const entry of pages) {
+    for (const scheme of ['light', 'dark']) reports.push(await check(browser, server, entry, scheme));
   }
-  await browser.close();
-  process.stdout.write(JSON.stringify(reports, null, 1));
-})().catch((error) => { console.error(error); process.exit(2); });
+  return reports;
+}
+
+module.exports = { run };

@@ -1,38 +1,13 @@
-"""Readers everywhere (issue 9): the built pages at phone width, in dark mode, and their weight.
-
-Checked in Debian's Chromium with the Node scripts in tools/a11y (reflow.js, contrast.js), and on
-the HTML itself. Thresholds are WCAG 2.1 AA's: reflow at 320 CSS px (1.4.10), text contrast 4.5:1
-or 3:1 for large text (1.4.3), measured on the rendered page in light and dark mode.
+"""Readers everywhere (issue 9), in the built HTML: page weight, captions and scoped header cells
+of every table, labelled scroll regions, and the contrast formula the browser tests use. What
+needs a browser (reflow at 320 px, contrast and focus in both modes) is in test_browser.py.
 """
 
 import statistics
 
 import pytest
 
-from site_tools import contrast, needs_browser, node, pages, soup
-
-
-def _check(script, width, site):
-    """Run a browser check of tools/a11y on every page at ``width``; it must pass. Its report."""
-    done = node(script, width, *pages(site))
-    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
-    return done.stdout
-
-
-def _count(report, label):
-    """The number a check reports after ``label`` ('text nodes measured: 11598; ...')."""
-    return int(report.split(f"{label}: ")[1].split(";")[0])
-
-
-@needs_browser
-def test_no_page_scrolls_sideways_at_320_px(site):
-    assert "pages that scroll sideways at 320 px: 0" in _check("reflow.js", 320, site)
-
-
-@needs_browser
-@pytest.mark.parametrize("width", [1280, 390])
-def test_all_visible_text_has_enough_contrast_in_light_and_dark_mode(site, width):
-    assert _count(_check("contrast.js", width, site), "text nodes measured") > 5000  # every page, both modes: thousands of text nodes, not a handful
+from site_tools import contrast, pages, soup
 
 
 def test_page_weight(site):
@@ -48,7 +23,7 @@ def test_every_table_has_a_caption_and_scoped_headers(site):
     for page in pages(site):
         for table in soup(page).select(".bd-article table"):
             if table.get("id", "").startswith("itables"):
-                continue  # the overviews' interactive tables: tests/test_browser_overviews.py
+                continue  # the overviews' interactive tables: tests/test_browser.py
             where = (page.name, table.get_text(" ", strip=True)[:60])
             assert table.caption is not None and table.caption.get_text(strip=True), where
             for th in table.find_all("th"):
@@ -63,14 +38,6 @@ def test_wide_tables_stay_labelled_and_reachable(site):
             table = wrap.find("table")
             assert wrap.get("tabindex") == "0" and wrap.get("role") == "region", page.name
             assert wrap.get("aria-label") and table.caption is not None, page.name
-
-
-@needs_browser
-@pytest.mark.parametrize("width", [1280, 390])
-def test_every_focus_stop_is_visible(site, width):
-    """Tab through every page: each element that takes the focus shows it and is on screen."""
-    checked = _count(_check("focus.js", width, site), "focus stops checked")
-    assert checked > 20 * len(pages(site))  # links of the sidebars and pages, not a few
 
 
 def test_the_contrast_formula_of_the_browser_tests():

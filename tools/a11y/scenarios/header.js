@@ -1,12 +1,12 @@
 // The article header's chapter-list toggle (hamburger) and the "Terug naar boven" button, as a
-// reader meets them on a phone. Prints JSON:
+// reader meets them on a phone. Returns
 //  toggle: per window width, when the toggle is reached with Tab: focusVisible, outline and
 //    boxShadow (computed), the tooltip's text, the header controls it covers, and whether Escape
 //    hides it; then the same tooltip shown by the mouse pointer, and whether Escape hides it.
 //  backToTop: per colour mode, the button's computed text and background colours (and the
 //    page background behind it), at rest and hovered, once scrolling up has shown it.
-// usage: node tools/a11y/header-check.js SITE_DIR PAGE
-const { launch, serve, watch, until, args } = require('./lib');
+// A scenario of site-check.js: run(browser, server, { page }).
+const { watch, until, ready, STILL } = require('../lib');
 
 function markToggle() {
   const button = [...document.querySelectorAll('button.primary-toggle')]
@@ -32,16 +32,14 @@ function tooltipState() {
 
 const noTooltip = () => !document.querySelector('.tooltip.show');
 
-(async () => {
-  const { site, rest: [pagePath] } = args();
-  const server = await serve(site);
-  const browser = await launch();
+async function run(browser, server, { page: pagePath }) {
   const out = { toggle: {}, backToTop: {} };
 
   for (const width of [390, 320]) {
     const page = await browser.newPage({ viewport: { width, height: 800 } });
     const problems = watch(page, server.url);
     await page.goto(server.url + pagePath);
+    await ready(page);
     const result = { problems };
     out.toggle[width] = result;
     if (!await page.evaluate(markToggle)) { await page.close(); continue; }
@@ -77,8 +75,9 @@ const noTooltip = () => !document.querySelector('.tooltip.show');
     const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
     await page.addInitScript((m) => { localStorage.setItem('mode', m); localStorage.setItem('theme', m); }, mode);
     await page.goto(server.url + pagePath);
+    await ready(page);
     // colours as they end up, not halfway through the theme's colour transitions
-    await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; }' });
+    await page.addStyleTag({ content: STILL });
     // scroll down, then up a little: the theme shows the button while scrolling up
     await page.mouse.move(200, 400);
     await page.mouse.wheel(0, 4000);
@@ -103,7 +102,7 @@ const noTooltip = () => !document.querySelector('.tooltip.show');
     await page.close();
   }
 
-  console.log(JSON.stringify(out));
-  await browser.close();
-  await server.close();
-})().catch((error) => { console.error(error); process.exit(2); });
+  return out;
+}
+
+module.exports = { run };

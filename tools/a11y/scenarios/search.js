@@ -1,25 +1,23 @@
 // The site's own search, as a reader uses it: search.html?q=WORD in Chromium, until Sphinx has
-// finished (its heading is there and its progress dots stopped). Prints JSON:
+// finished (lib.ready: its heading is there and its progress dots stopped). Returns
 // { word: { pages: [page paths of the results, relative to the site], summary: "the summary line" } }.
-// usage: node tools/a11y/search-check.js SITE_DIR WORD...
-const { launch, serve, until, args } = require('./lib');
+// A scenario of site-check.js: run(browser, server, { words }).
+const { ready } = require('../lib');
 
-(async () => {
-  const { site, rest: words } = args();
-  const server = await serve(site);
-  const browser = await launch();
+async function run(browser, server, { words }) {
   const page = await browser.newPage();
   const found = {};
   for (const word of words) {
     await page.goto(`${server.url}search.html?q=${encodeURIComponent(word)}`);
-    await until(page, () => document.querySelector('#search-results h2') && Search._pulse_status === -1);
+    await ready(page);  // until Sphinx has shown every result
     found[word] = await page.evaluate((root) => ({
       pages: [...new Set([...document.querySelectorAll('#search-results ul.search li > a')]
         .map((a) => new URL(a.href).pathname.slice(new URL(root).pathname.length)))].sort(),
       summary: document.querySelector('#search-results .search-summary').textContent.trim(),
     }), server.url);
   }
-  console.log(JSON.stringify(found));
-  await browser.close();
-  await server.close();
-})().catch((error) => { console.error(error); process.exit(2); });
+  await page.close();
+  return found;
+}
+
+module.exports = { run };

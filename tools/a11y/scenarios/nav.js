@@ -1,10 +1,11 @@
 // The sidebars on a phone: at 390 x 800 px, each visible sidebar toggle (the chapter list, the page
 // contents) is used by mouse click, and by Enter and by Space after reaching it with Tab. For each
 // try it reports whether the sidebar opened, which of its links are visible, which links Tab
-// reaches, and where activating one of them with Enter leads. Prints JSON, a list of tries:
+// reaches, and where activating one of them with Enter leads. Returns a list of tries:
 // { toggle, method, reachedByTab, opened, links: [href], tabbed: [href], target, landed, closed }.
-// usage: node tools/a11y/nav-check.js SITE_DIR PAGE (PAGE relative to the site, e.g. notebooks/03_acties.html)
-const { launch, serve, watch, until, args } = require('./lib');
+// A scenario of site-check.js: run(browser, server, { page }) with PAGE relative to the site,
+// e.g. notebooks/03_acties.html.
+const { watch, until, ready } = require('../lib');
 
 const DIALOG = { primary: '#pst-primary-sidebar-modal', secondary: '#pst-secondary-sidebar-modal' };
 
@@ -24,16 +25,14 @@ async function tabTo(page, test, arg, presses) {
   return false;
 }
 
-(async () => {
-  const { site, rest: [pagePath] } = args();
-  const server = await serve(site);
-  const browser = await launch();
+async function run(browser, server, { page: pagePath }) {
   const tries = [];
   for (const toggle of ['primary', 'secondary']) {
     for (const method of ['click', 'Enter', 'Space']) {
       const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
       const problems = watch(page, server.url);
       await page.goto(server.url + pagePath);
+      await ready(page);
       const result = { toggle, method, reachedByTab: null, opened: false, links: [], tabbed: [], problems };
       tries.push(result);
       if (!await page.evaluate(markVisibleToggle, toggle)) { await page.close(); continue; }
@@ -91,7 +90,7 @@ async function tabTo(page, test, arg, presses) {
       await page.close();
     }
   }
-  console.log(JSON.stringify(tries));
-  await browser.close();
-  await server.close();
-})().catch((error) => { console.error(error); process.exit(2); });
+  return tries;
+}
+
+module.exports = { run };
