@@ -1,5 +1,5 @@
 // The overview tables of the toolbox and the catalogue (table.overzicht-tabel, built by
-// digitale_inclusie.sphinx_entries) made searchable and sortable with DataTables, from the one
+// digitale_inclusie.sphinx.entries) made searchable and sortable with DataTables, from the one
 // shared bundle of itables that only these pages load (_static/datatables/…, which sets
 // window.itablesBundle). Without that script, or without JavaScript, the table stays a plain,
 // complete table with a link to every entry.

@@ -55,7 +55,7 @@ def step(name, path):
         import contextlib
         import io
 
-        from digitale_inclusie.__main__ import main
+        from digitale_inclusie.cli import main
 
         with tempfile.TemporaryDirectory() as out, contextlib.redirect_stdout(io.StringIO()):
             if main(["tables", "--data", str(path), "--out", out]) != 0:
@@ -68,8 +68,8 @@ def measure(name, path, runs):
     """In this (fresh) process: import, warm up, time ``runs`` runs, then one traced run."""
     import pandas  # noqa: F401  (imports are not timed)
 
-    from digitale_inclusie.__main__ import main  # noqa: F401
-    from digitale_inclusie.analysis import recompute  # noqa: F401
+    from digitale_inclusie.cli import main  # noqa: F401
+    from digitale_inclusie.analysis.cells import recompute  # noqa: F401
     from digitale_inclusie.data.respondents import load_respondents  # noqa: F401
 
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

@@ -48,7 +48,7 @@ def browser(site):
 @pytest.fixture(scope="session")
 def results(respondents):
     """Every page's analysis cells run on the shipped respondent file."""
-    from digitale_inclusie import analysis
+    from digitale_inclusie.analysis import cells as analysis
 
     return analysis.run(respondents)
 

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from digitale_inclusie.analysis import compare, recompute
+from digitale_inclusie.analysis.cells import compare, recompute
 from digitale_inclusie.data.published import KEY, csv_number
 from digitale_inclusie.data.published import printed_group_sizes as group_sizes
 from digitale_inclusie.data.register import COLUMNS as REGISTER_COLUMNS

@@ -295,7 +295,7 @@ def test_enter_and_space_both_sort(reports):
 
 
 def test_filter_fields_have_dutch_labels_and_filter_their_column(reports):
-    from digitale_inclusie.catalog import load_catalogue, load_materials
+    from digitale_inclusie.data.catalog import load_catalogue, load_materials
 
     column_values = {  # what each filtered column shows, from the YAML files
         "toolbox": [e["aanbieder"] for e in load_materials()],

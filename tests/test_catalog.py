@@ -1,5 +1,5 @@
 """The toolbox and the catalogue: their YAML files (schema, links to the codebook and the printed
-numbers, safe addresses) and the pages built from them by digitale_inclusie.sphinx_entries (YAML
+numbers, safe addresses) and the pages built from them by digitale_inclusie.sphinx.entries (YAML
 text stays text, numbers from the respondent file in use)."""
 
 import os
@@ -10,8 +10,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from digitale_inclusie import catalog
-from digitale_inclusie.catalog import CATALOGUE, MATERIALS, address_problems, load_catalogue, load_materials
+from digitale_inclusie.data import catalog
+from digitale_inclusie.data.catalog import CATALOGUE, MATERIALS, address_problems, load_catalogue, load_materials
 from digitale_inclusie.errors import InputFileError
 from digitale_inclusie.paths import DATA_ENV
 
@@ -117,7 +117,7 @@ def test_the_challenges_table_shows_yaml_text_as_text():
     as the text that was typed, inside its link, and nothing can run."""
     import pandas as pd
 
-    from digitale_inclusie.catalog import challenges_html
+    from digitale_inclusie.data.catalog import challenges_html
 
     names = {name: f"{text} ({name})" for name, text in HOSTILE.items()}
     challenges = pd.DataFrame([{"naam": names["attribute"], "soort": names["breakout"], "hoofdstuk": "h5-logistiek",
@@ -144,7 +144,7 @@ def _small_book(folder, materials=MATERIALS, catalogue=CATALOGUE):
     src = folder / "boek"
     src.mkdir()
     (src / "conf.py").write_text(
-        "extensions = ['myst_parser', 'digitale_inclusie.sphinx_entries']\n"
+        "extensions = ['digitale_inclusie.sphinx']\n"
         f"entries_materials = {str(materials)!r}\nentries_catalogue = {str(catalogue)!r}\n"
         "html_theme = 'basic'\nlanguage = 'nl'\nsmartquotes = False\n", encoding="utf-8")
     (src / "index.md").write_text("# Proef\n\n```{toctree}\ntoolbox\ncatalogus\nhoofdstukken\n```\n", encoding="utf-8")

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from digitale_inclusie.paths import REPO
-from digitale_inclusie.sphinx_citation import build_date, dutch_date
+from digitale_inclusie.sphinx.footer import build_date, dutch_date
 
 MONTHS_NL = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
              "september", "oktober", "november", "december"]

@@ -6,8 +6,8 @@ import math
 import pandas as pd
 import pytest
 
-from digitale_inclusie.__main__ import main
-from digitale_inclusie.claims import COLUMNS, VERDICTS, evaluate_all, load_claims
+from digitale_inclusie.cli import main
+from digitale_inclusie.analysis.claims import COLUMNS, VERDICTS, evaluate_all, load_claims
 from digitale_inclusie.errors import InputFileError
 
 
@@ -112,7 +112,7 @@ def test_an_empty_group_makes_a_claim_untestable_not_a_crash(respondents, tmp_pa
 
 
 def test_a_bad_register_entry_is_refused(tmp_path, codebook):
-    from digitale_inclusie import claims
+    from digitale_inclusie.analysis import claims
 
     bad = tmp_path / "claims.yaml"
     bad.write_text("- {id: x, chapter: 1, source: s, statement: Een zin die iets vergelijkt, kind: groups,"
@@ -124,7 +124,7 @@ def test_a_bad_register_entry_is_refused(tmp_path, codebook):
 
 
 def _sentences(respondents, reconstruction, ids):
-    from digitale_inclusie.claims import evaluate, sentence
+    from digitale_inclusie.analysis.claims import evaluate, sentence
 
     claims = {c["id"]: c for c in load_claims()}
     return {i: sentence(claims[i], evaluate(claims[i], respondents, reconstruction)) for i in ids}
@@ -146,7 +146,7 @@ def test_sentences_follow_the_data_and_say_when_the_report_disagrees(respondents
 def test_sentence_numbers_equal_the_chapter_tables(respondents):
     """Every two-group sentence quotes the same shares as the tables the chapters compute with
     their own cells (two independent countings of the same file)."""
-    from digitale_inclusie import analysis
+    from digitale_inclusie.analysis import cells as analysis
 
     results = analysis.run(respondents)
     tables = {("uitkomst_burgers", "met"): results["tabel_2"].loc["met", "uitkomst_burgers"],

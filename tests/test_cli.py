@@ -14,7 +14,7 @@ import stat
 
 import pytest
 
-from digitale_inclusie.__main__ import main
+from digitale_inclusie.cli import main
 from digitale_inclusie.paths import RESPONDENTS
 
 GOOD = RESPONDENTS.read_text(encoding="utf-8")
@@ -315,7 +315,7 @@ def test_the_command_ends_a_failure_with_its_message_not_a_traceback(tmp_path):
 def test_a_file_name_with_invisible_characters_is_shown_escaped(tmp_path, capsys):
     """The path in a message shows a line break or a zero-width space as an escape, so a file
     name cannot forge a second message line or hide characters."""
-    from digitale_inclusie.__main__ import main
+    from digitale_inclusie.cli import main
 
     bad = tmp_path / "a\nb\u200bc.csv"
     code = main(["validate", "--data", str(bad)])

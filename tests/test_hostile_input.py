@@ -17,7 +17,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from digitale_inclusie.__main__ import main
+from digitale_inclusie.cli import main
 from digitale_inclusie.paths import RESPONDENTS
 
 GOOD = RESPONDENTS.read_bytes()

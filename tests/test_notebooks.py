@@ -3,7 +3,7 @@
 import ast
 from pathlib import Path
 
-from digitale_inclusie.analysis import read_page
+from digitale_inclusie.analysis.cells import read_page
 from digitale_inclusie.paths import DATA_ENV, REPO, respondents_source
 
 

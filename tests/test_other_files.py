@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
 
-from digitale_inclusie.__main__ import main
+from digitale_inclusie.cli import main
 from digitale_inclusie.data.codebook import MISSING
 from digitale_inclusie.paths import DATA_ENV, PUBLISHED, REPO
 

@@ -6,9 +6,9 @@ from fractions import Fraction
 import pandas as pd
 import pytest
 
-from digitale_inclusie import analysis
+from digitale_inclusie.analysis import cells as analysis
 from digitale_inclusie.present import Page, downloads
-from digitale_inclusie.vocab import number_text
+from digitale_inclusie.present.text import number_text
 
 
 def test_number_text():
@@ -120,7 +120,7 @@ def test_data_downloads_offer_the_files_with_checksums(page, tmp_path):
 
 
 def test_folded_code_has_its_dutch_text_as_accessible_name():
-    from digitale_inclusie.sphinx_ext import depart_hide_cell, visit_hide_cell
+    from digitale_inclusie.sphinx.cells import depart_hide_cell, visit_hide_cell
 
     class Writer:
         body = []
@@ -146,7 +146,7 @@ def test_a_file_name_in_a_note_is_shown_literally(name, shown):
     from markdown_it import MarkdownIt
     from bs4 import BeautifulSoup
 
-    from digitale_inclusie.vocab import inline_code
+    from digitale_inclusie.present.text import inline_code
 
     html = MarkdownIt("commonmark").render(f"Bestand {inline_code(name)} (276 respondenten).")
     soup = BeautifulSoup(html, "html.parser")

@@ -3,7 +3,7 @@
 import frictionless
 import pytest
 
-from digitale_inclusie.__main__ import main
+from digitale_inclusie.cli import main
 from digitale_inclusie.errors import InputFileError
 from digitale_inclusie.paths import DATAPACKAGE, RESPONDENTS
 from digitale_inclusie.data.respondents import load_respondents

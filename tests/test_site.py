@@ -207,7 +207,7 @@ def _plain(element):
 
 def _entries():
     """Every entry of the toolbox and the catalogue, from the YAML files: (page, anchor, title)."""
-    from digitale_inclusie.catalog import anchor, load_catalogue, load_materials
+    from digitale_inclusie.data.catalog import anchor, load_catalogue, load_materials
 
     data = load_catalogue()
     return ([("toolbox", anchor(e), e["naam"]) for e in load_materials()]
@@ -218,7 +218,7 @@ def _entries():
 
 
 def test_toolbox_entries_and_their_links_both_ways(site):
-    from digitale_inclusie.catalog import anchor, load_materials
+    from digitale_inclusie.data.catalog import anchor, load_materials
 
     entries = load_materials()
     published = pd.read_csv(PUBLISHED, dtype=str, keep_default_na=False)
@@ -244,7 +244,7 @@ def test_toolbox_entries_and_their_links_both_ways(site):
 def test_toolbox_says_what_is_known_of_each_address(site):
     """No address was checked live (shared/report/links.md): the page says so and claims no
     confirmation; each address carries what is known about it, from its status in the YAML."""
-    from digitale_inclusie.catalog import anchor, load_materials
+    from digitale_inclusie.data.catalog import anchor, load_materials
 
     page = _soup(site / "book" / "toolbox.html")
     text = " ".join(page.get_text(" ").split())
@@ -269,7 +269,7 @@ def test_toolbox_says_what_is_known_of_each_address(site):
 
 
 def test_catalogue_entries_and_their_links_both_ways(site):
-    from digitale_inclusie.catalog import load_catalogue
+    from digitale_inclusie.data.catalog import load_catalogue
 
     data = load_catalogue()
     published = pd.read_csv(PUBLISHED, dtype=str, keep_default_na=False)
@@ -346,7 +346,7 @@ def test_overviews_link_every_entry_and_share_one_bundle(site):
     load the one DataTables bundle of the site, a local file, and no page inlines it."""
     from itables import __version__
 
-    from digitale_inclusie.catalog import anchor, load_catalogue, load_materials
+    from digitale_inclusie.data.catalog import anchor, load_catalogue, load_materials
 
     bundles = sorted((site / "_static").rglob("*datatables*.js"))
     assert [b.relative_to(site).as_posix() for b in bundles] == [f"_static/datatables/datatables-itables-{__version__}.js"]
@@ -528,7 +528,7 @@ def test_sphinx_numbers_no_table_or_figure_itself(site):
 def test_every_claim_with_a_sentence_is_rendered_on_its_chapter(site):
     """The comparisons of chapters 1-6 are the register's claims, rendered from the file: each
     claim with a sentence appears, with its numbers and uncertainty, on its own chapter."""
-    from digitale_inclusie.claims import evaluate, load_claims, sentence
+    from digitale_inclusie.analysis.claims import evaluate, load_claims, sentence
     from digitale_inclusie.data import load_respondents
 
     respondents = load_respondents()

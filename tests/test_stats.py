@@ -6,7 +6,7 @@ from fractions import Fraction
 import pandas as pd
 import pytest
 
-from digitale_inclusie.stats import (exact_percent, grim_counts, largest_remainder, percent,
+from digitale_inclusie.analysis.stats import (exact_percent, grim_counts, largest_remainder, percent,
                                      percent_summing_to_100, round_half_up)
 
 

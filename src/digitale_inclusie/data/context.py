@@ -5,7 +5,7 @@ import pandas as pd
 
 from ..errors import InputFileError
 from ..paths import BAROMETER
-from ..vocab import UNIT_SUFFIX
+from ..present.text import UNIT_SUFFIX
 
 COLUMNS = ["key", "value", "unit", "label", "year", "source", "address"]
 

@@ -2,7 +2,7 @@
 
 Every number the report prints is one row. The first six columns are the contract
 ``table,breakdown,group,item,category,value``. The printed numbers never decide what the book
-computes (the chapter notebooks do, see :mod:`digitale_inclusie.analysis`); they are shown
+computes (the chapter notebooks do, see :mod:`digitale_inclusie.analysis.cells`); they are shown
 beside the computed numbers, checked by the tests, and used to build and audit the
 reconstruction. For that the other columns say which codebook cell a printed number is about:
 

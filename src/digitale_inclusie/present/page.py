@@ -1,7 +1,7 @@
 """What a page of the book calls after its analysis: one :class:`Page` per page.
 
 A chapter notebook computes every table and figure with pandas in its own cells (see
-:mod:`digitale_inclusie.analysis`); :meth:`Page.show` then lays a result out: the chart, the
+:mod:`digitale_inclusie.analysis.cells`); :meth:`Page.show` then lays a result out: the chart, the
 accessible table with the printed number beside any computed number that differs from it, and
 the CSV download. Nothing here computes a statistic from respondents.
 """
@@ -13,14 +13,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..analysis import labels_of, plain, why_missing
+from ..analysis.cells import labels_of, plain, why_missing
 from ..data.codebook import SIZE, SIZES, SUBSIDIES, SUBSIDY, Codebook
 from ..data.published import load_published
 from ..data.respondents import answer_counts, group_members
 from ..data.register import KEY, load_register, reasons
 from ..paths import DATAPACKAGE, PUBLISHED, REGISTER, RESPONDENTS, respondents_source
-from ..stats import percent_summing_to_100
-from ..vocab import GROUPS, inline_code, numbered, table_label
+from ..analysis.stats import percent_summing_to_100
+from .text import GROUPS, inline_code, numbered, table_label
 from . import charts, downloads
 from .style import figure_html
 from .tables import Cell, block_table, cell_text, frame_table, group_label
@@ -274,7 +274,7 @@ class Page:
         The register is tested once per page, on this page's respondents."""
         from myst_nb import glue
 
-        from ..claims import evaluate, sentence
+        from ..analysis.claims import evaluate, sentence
 
         for name, claim_id in names.items():
             claim = self.claim_register[claim_id]
@@ -286,7 +286,7 @@ class Page:
     @cached_property
     def claim_register(self):
         """The claims register (loaded on first use: most pages need no claims)."""
-        from ..claims import load_claims
+        from ..analysis.claims import load_claims
 
         return {c["id"]: c for c in load_claims(codebook=self.codebook)}
 

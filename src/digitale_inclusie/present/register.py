@@ -4,7 +4,7 @@ from html import escape
 
 import pandas as pd
 
-from ..vocab import GROUPS_LONG, UNIT_SUFFIX, lower_first, table_label
+from .text import GROUPS_LONG, UNIT_SUFFIX, lower_first, table_label
 
 
 def register_frame(register):

@@ -8,7 +8,7 @@ table, the reason.
 from dataclasses import dataclass
 from html import escape
 
-from ..vocab import number_text
+from .text import number_text
 
 
 @dataclass(frozen=True)

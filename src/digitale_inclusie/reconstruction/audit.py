@@ -19,16 +19,16 @@ from itertools import product
 
 import pandas as pd
 
-from ..analysis import compare, recompute
+from ..analysis.cells import compare, recompute
 from ..data.codebook import BREAKDOWNS, HOURS, Codebook
 from ..data.respondents import answer_counts, group_members
 from ..data.published import KEY, printed_group_sizes, row_groups
 from ..data.register import COLUMNS as REGISTER_COLUMNS
 from ..data.register import KIND_INCONSISTENT, KIND_NOT_COMPUTABLE, KIND_TRADE_OFF
-from ..stats import exact_percent as percent
-from ..stats import grim_counts, largest_remainder
-from ..stats import round_half_up as half_up
-from ..vocab import GROUPS_LONG, decimal, lower_first, number_text, table_label
+from ..analysis.stats import exact_percent as percent
+from ..analysis.stats import grim_counts, largest_remainder
+from ..analysis.stats import round_half_up as half_up
+from ..present.text import GROUPS_LONG, decimal, lower_first, number_text, table_label
 
 
 def _counts(respondents, group, variable, code):

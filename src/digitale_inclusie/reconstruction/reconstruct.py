@@ -35,7 +35,7 @@ import pandas as pd
 
 from ..data.codebook import BREAKDOWNS, HOURS, ID, MISSING, SIZE, SIZES, SUBSIDIES, SUBSIDY, Codebook
 from ..data.published import printed_group_sizes, row_groups
-from ..stats import largest_remainder
+from ..analysis.stats import largest_remainder
 from .milp import Infeasible, Program
 
 SEED = 20230822  # first day of the survey; fixes how counts are dealt out to respondents

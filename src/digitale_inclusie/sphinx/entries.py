@@ -11,7 +11,7 @@ that hold an overview.
 The directives build docutils nodes directly (sections, titles, paragraphs, field lists,
 references). Text from the YAML files only ever becomes a text node, so it cannot turn into a
 MyST directive or role or into raw HTML, and the HTML writer escapes it. A web address becomes
-a link only after :func:`~digitale_inclusie.catalog.address_problems` found nothing wrong with
+a link only after :func:`~digitale_inclusie.data.catalog.address_problems` found nothing wrong with
 it (https, parsed with :mod:`urllib.parse`, no quote or angle bracket); the loaders refuse a
 file with such an address.
 
@@ -37,9 +37,9 @@ from sphinx import addnodes
 from sphinx.errors import ExtensionError
 from sphinx.util.docutils import SphinxDirective
 
-from . import catalog
-from .errors import AnalysisError, InputFileError
-from .paths import DATAPACKAGE, PUBLISHED, REPO, respondents_source
+from ..data import catalog
+from ..errors import AnalysisError, InputFileError
+from ..paths import DATAPACKAGE, PUBLISHED, REPO, respondents_source
 
 OVERVIEW_CLASS = "overzicht-tabel"  # the tables overviews.js enhances
 NUMBER_CLASS = "overzicht-getal"  # a column of shares: sorted as numbers
@@ -354,7 +354,7 @@ def classic_bundle(source, version):
     start, end = exports[0].span()
     glue = f"window.{BUNDLE_GLOBAL} = Object.freeze({{{', '.join(pairs)}}});"
     return (f"/* The DataTables bundle of itables {version} (dt_for_itables), as a classic script: made at\n"
-            f"   build time from the installed itables package by digitale_inclusie.sphinx_entries.\n"
+            f"   build time from the installed itables package by digitale_inclusie.sphinx.entries.\n"
             f"   Licences of the bundled code at the end. */\n"
             f"(function () {{\n\"use strict\";\n{source[:start]}{glue}{source[end:]}\n}}());\n")
 
@@ -404,7 +404,8 @@ def _merge(app, env, docnames, other):
     env.entries_sources.update({d: s for d, s in getattr(other, "entries_sources", {}).items() if d in docnames})
 
 
-def setup(app):
+def connect(app):
+    """Wire this part into the build (called by the extension's one ``setup``)."""
     app.add_config_value("entries_materials", str(catalog.MATERIALS), "env")
     app.add_config_value("entries_catalogue", str(catalog.CATALOGUE), "env")
     app.add_directive("toolbox-overview", ToolboxOverview)
@@ -416,4 +417,3 @@ def setup(app):
     app.connect("env-get-outdated", _outdated)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}

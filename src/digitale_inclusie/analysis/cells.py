@@ -21,11 +21,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .data.published import COLUMNS
-from .data.respondents import answer_counts, group_members
-from .errors import AnalysisError
-from .paths import REPO, pages_with_code
-from .vocab import NAMED_TABLES
+from ..data.published import COLUMNS
+from ..data.respondents import answer_counts, group_members
+from ..errors import AnalysisError
+from ..paths import REPO, pages_with_code
 
 ANALYSIS_TAG = "analysis"
 RESULT_NAME = re.compile(r"^(tabel|figuur)_\d+$")
@@ -33,6 +32,8 @@ RESULT_NAME = re.compile(r"^(tabel|figuur)_\d+$")
 
 def is_result_name(name):
     """Whether a variable of an analysis cell is a printed block's result."""
+    from ..present.text import NAMED_TABLES
+
     return bool(RESULT_NAME.match(name)) or name in NAMED_TABLES
 
 

@@ -25,12 +25,12 @@ import pandas as pd
 import yaml
 from scipy import stats
 
-from .data.codebook import BREAKDOWNS, HOURS, MISSING, Codebook
-from .data.respondents import answer_counts, group_members
-from .errors import InputFileError
-from .paths import DATA
+from ..data.codebook import BREAKDOWNS, HOURS, MISSING, Codebook
+from ..data.respondents import answer_counts, group_members
+from ..errors import InputFileError
+from ..paths import DATA
 from .stats import percent, round_half_up
-from .vocab import GROUPS, decimal
+from ..present.text import GROUPS, decimal
 
 CLAIMS = DATA / "claims" / "claims.yaml"
 CLAIMS_SCHEMA = DATA / "claims" / "claims.schema.json"

@@ -87,7 +87,8 @@ def separate_words_in_html_outputs(app, doctree, docname):
                 node[:] = [nodes.Text(spaced)]
 
 
-def setup(app):
+def connect(app):
+    """Wire this part into the build (called by the extension's one ``setup``)."""
     from myst_nb.sphinx_ import HideCodeCellNode
 
     app.setup_extension("myst_nb")
@@ -95,4 +96,3 @@ def setup(app):
     add_inline_scripts_once(app)
     app.connect("config-inited", keep_one_entry_per_file, priority=100)
     app.connect("doctree-resolved", separate_words_in_html_outputs)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}

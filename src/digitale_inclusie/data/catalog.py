@@ -4,7 +4,7 @@ The toolbox entries live in ``data/toolbox/materialen.yaml``, the catalogue in
 ``data/catalogus/catalogus.yaml``; each is checked against its JSON Schema, the codebook and
 the printed numbers. The shares shown (who used a material, who does a policy action) are
 computed from the respondent file in use by the chapters' own analysis cells, never typed.
-The pages themselves are built by :mod:`digitale_inclusie.sphinx_entries`, which turns these
+The pages themselves are built by :mod:`digitale_inclusie.sphinx.entries`, which turns these
 entries into document nodes, so that no text from the files can become markup.
 """
 
@@ -13,8 +13,8 @@ from html import escape
 
 import yaml
 
-from .errors import InputFileError
-from .paths import DATA
+from ..errors import InputFileError
+from ..paths import DATA
 
 MATERIALS = DATA / "toolbox" / "materialen.yaml"
 MATERIALS_SCHEMA = DATA / "toolbox" / "materialen.schema.json"
@@ -62,8 +62,8 @@ def _where(data, path):
 
 def load_materials(path=MATERIALS, codebook=None, published=None):
     """The toolbox entries, validated; checked against the codebook and the printed list."""
-    from .data.codebook import Codebook
-    from .data.published import load_published
+    from .codebook import Codebook
+    from .published import load_published
 
     entries = _load_yaml(path, MATERIALS_SCHEMA)
     codebook = codebook or Codebook.load()
@@ -147,9 +147,9 @@ def address_problems(url):
 def material_shares(respondents=None):
     """The share of respondents who used each material (codebook column -> printed text such as
     '62%'), computed by chapter 4's own analysis cells from the respondent file in use."""
-    from .analysis import plain, results_of
-    from .data import load_respondents
-    from .vocab import number_text
+    from ..analysis.cells import plain, results_of
+    from .respondents import load_respondents
+    from ..present.text import number_text
 
     respondents = load_respondents() if respondents is None else respondents
     used = results_of(respondents, CHAPTER4_PAGE)["materiaal"]
@@ -158,7 +158,7 @@ def material_shares(respondents=None):
 
 def load_catalogue(path=CATALOGUE, codebook=None, materials=None):
     """The good-practice catalogue, validated; every reference checked."""
-    from .data.codebook import Codebook
+    from .codebook import Codebook
 
     data = _load_yaml(path, CATALOGUE_SCHEMA)
     codebook = codebook or Codebook.load()
@@ -196,9 +196,9 @@ def policy_shares(respondents=None):
     (codebook column -> printed text), computed by chapter 3's own analysis cells."""
     import pandas as pd
 
-    from .analysis import plain, results_of
-    from .data import load_respondents
-    from .vocab import number_text
+    from ..analysis.cells import plain, results_of
+    from .respondents import load_respondents
+    from ..present.text import number_text
 
     respondents = load_respondents() if respondents is None else respondents
     tables = results_of(respondents, CHAPTER3_PAGE).values()

@@ -11,7 +11,7 @@ import os
 
 from docutils import nodes
 
-from . import __version__
+from .. import __version__
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
           "september", "oktober", "november", "december")
@@ -54,10 +54,10 @@ def _config_inited(app, config):
     config.di_build_date_iso = day.isoformat()
 
 
-def setup(app):
+def connect(app):
+    """Wire this part into the build (called by the extension's one ``setup``)."""
     app.add_config_value("di_build_date", "", "html")
     app.add_config_value("di_build_date_iso", "", "html")
     app.add_role("di-build", _build_role)
     app.connect("config-inited", _config_inited)
     app.connect("html-page-context", _page_context)
-    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -33,7 +33,7 @@ def _drop_sphinx_numbers(app, doctree, docname):
         numbers.pop(kind, None)
 
 
-def setup(app):
+def connect(app):
+    """Wire this part into the build (called by the extension's one ``setup``)."""
     app.connect("html-page-context", _page_context)
     app.connect("doctree-resolved", _drop_sphinx_numbers)  # before the page is written
-    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,19 @@
+"""The book's Sphinx extension, one ``setup`` for all it adds to Jupyter Book's build
+(``extra_extensions: [digitale_inclusie.sphinx]`` in ``_config.yml``):
+
+* :mod:`.cells`: folded code cells with their Dutch text as accessible name; every script once;
+  words of HTML outputs kept apart in the search index;
+* :mod:`.tables`: ``scope`` on the header cells of Sphinx's own tables; only exercises numbered;
+* :mod:`.footer`: version and build date in every page's footer, the ``di-build`` role;
+* :mod:`.entries`: the toolbox and catalogue pages (directives, overview tables, the shared
+  DataTables bundle).
+"""
+
+from .. import __version__
+from . import cells, entries, footer, tables
+
+
+def setup(app):
+    for part in (cells, tables, footer, entries):
+        part.connect(app)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
