@@ -54,9 +54,10 @@ def results(respondents):
 
 
 @pytest.fixture()
-def page(respondents, tmp_path, monkeypatch):
-    """A chapter's ``Page`` on the shipped file, writing its downloads into ``tmp_path``."""
+def page(respondents, results, tmp_path, monkeypatch):
+    """A ``Page`` on the shipped file with every chapter's results, writing its downloads into
+    ``tmp_path``."""
     from digitale_inclusie.present import Page, downloads
 
     monkeypatch.setattr(downloads, "DOWNLOADS", tmp_path)
-    return Page(respondents)
+    return Page(respondents, results)

@@ -158,16 +158,9 @@ def test_no_chapter_loads_the_reconstruction():
 def test_a_result_without_a_printed_cell_is_a_clear_error(respondents, published, capsys, monkeypatch):
     results = analysis.run(respondents)
     results["tabel_6"] = results["tabel_6"].drop(index="klein")
-    with pytest.raises(AnalysisError, match="tabel_6: 0 cells fit the printed number for group 'klein'"):
+    with pytest.raises(AnalysisError, match="tabel_6: the result has no number for klein / samenwerking_besturen"):
         analysis.recompute(respondents, published, results)
-    monkeypatch.setattr(analysis, "run", lambda df: results)
+    monkeypatch.setattr(analysis, "run", lambda df, blocks=None: results)
     assert main(["tables", "--out", "unused"]) == 2
-    assert "error: the analysis cells: KeyError" in capsys.readouterr().err
+    assert "error: the analysis cells: BlockError: tabel_6: the result has no number" in capsys.readouterr().err
 
-
-def test_locate_needs_exactly_one_cell():
-    row = {"table": "t", "group": "klein", "variable": "v", "code": "ja", "item": "V", "category": "Ja"}
-    table = pd.DataFrame({"v": [1, 2]}, index=["klein", "groot"])
-    assert analysis.locate(table, row) == 1
-    with pytest.raises(KeyError, match="0 cells"):
-        analysis.locate(table, {**row, "group": "middelgroot"})

@@ -117,7 +117,7 @@ def test_the_challenges_table_shows_yaml_text_as_text():
     as the text that was typed, inside its link, and nothing can run."""
     import pandas as pd
 
-    from digitale_inclusie.data.catalog import challenges_html
+    from digitale_inclusie.present.tables import challenges_html
 
     names = {name: f"{text} ({name})" for name, text in HOSTILE.items()}
     challenges = pd.DataFrame([{"naam": names["attribute"], "soort": names["breakout"], "hoofdstuk": "h5-logistiek",

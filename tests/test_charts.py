@@ -27,11 +27,11 @@ PHASES = (["Visievorming en voorbereiding", "Coördinatie en communicatie", "Par
 def _every_chart(page, results):
     """The HTML of one chart of every kind the book draws, with the longest labels it has."""
     charts = {
-        "bars": page.show(results["materiaal"], "materiaal", "Materiaal", chart="bars", sort=True),
-        "bars by group": page.show(results["tabel_1"], "tabel_1", "Naar grootte", chart="bars"),
-        "means": page.show(results["tabel_3"], "tabel_3", "Uren", chart="means", value_label="Gemiddelde"),
-        "stacked": page.show(results["tabel_8"], "tabel_8", "Beleidsacties", chart="stacked"),
-        "stacked by group": page.show(results["tabel_12"], "tabel_12", "Planning", chart="stacked"),
+        "bars": page.show("materiaal", "Materiaal", chart="bars", sort=True),
+        "bars by group": page.show("tabel_1", "Naar grootte", chart="bars"),
+        "means": page.show("tabel_3", "Uren", chart="means", value_label="Gemiddelde"),
+        "stacked": page.show("tabel_8", "Beleidsacties", chart="stacked"),
+        "stacked by group": page.show("tabel_12", "Planning", chart="stacked"),
         "diagram": page.diagram(*PHASES),
     }
     return {name: html._repr_html_() for name, html in charts.items()}
@@ -129,7 +129,7 @@ def test_every_text_is_13_px_and_inside_the_chart(page, results):
 def test_long_labels_wrap_onto_lines_instead_of_shrinking(page, results):
     label = ("Concrete digitale-inclusieacties koppelen aan timing en budgetten en afspraken maken over wie welke "
              "taken opneemt")
-    html = page.show(results["tabel_8"], "tabel_8", "Beleidsacties", chart="stacked")._repr_html_()
+    html = page.show("tabel_8", "Beleidsacties", chart="stacked")._repr_html_()
     root = _drawings(html)[0][1]
     lines = [t for t in root.iter(f"{SVG}text") if t.text and t.text.split()[0] in label.split()]
     words = " ".join(t.text for t in lines)
@@ -181,7 +181,7 @@ def test_the_chart_shows_in_jupyterlab_also_in_a_notebook_not_trusted(page, resu
 
 
 def test_the_materials_chart_shows_the_largest_share_first(page, results, respondents, codebook, tmp_path):
-    html = page.show(results["materiaal"], "materiaal", "Materiaal", chart="bars", row_header="Materiaal",
+    html = page.show("materiaal", "Materiaal", chart="bars", row_header="Materiaal",
                      sort=True)._repr_html_()
     # the shares, computed here from the respondents: who used each material, of who answered
     items = [c for c in respondents.columns if c.startswith("materiaal_")]
@@ -211,7 +211,6 @@ def test_the_materials_chart_shows_the_largest_share_first(page, results, respon
 # ---------------------------------------------------------------------- the built site
 
 CHAPTERS = ["01_waarom", "02_wie", "03_acties", "04_materiaal", "05_uitdagingen", "06_toekomst"]
-KB = 1000
 
 
 @pytest.mark.site

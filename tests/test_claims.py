@@ -124,7 +124,8 @@ def test_a_bad_register_entry_is_refused(tmp_path, codebook):
 
 
 def _sentences(respondents, reconstruction, ids):
-    from digitale_inclusie.analysis.claims import evaluate, sentence
+    from digitale_inclusie.analysis.claims import evaluate
+    from digitale_inclusie.present.sentences import sentence
 
     claims = {c["id"]: c for c in load_claims()}
     return {i: sentence(claims[i], evaluate(claims[i], respondents, reconstruction)) for i in ids}

@@ -322,3 +322,15 @@ def test_a_file_name_with_invisible_characters_is_shown_escaped(tmp_path, capsys
     err = capsys.readouterr().err
     assert code == 2
     assert "a\\nb\\u200bc.csv: 1 problem(s)" in err and "\u200b" not in err
+
+
+def test_outside_a_checkout_the_commands_say_so(tmp_path, monkeypatch, capsys):
+    """An installed copy of the package without the repository's data files does not pretend
+    to work: every command stops with one message naming the missing folder."""
+    from digitale_inclusie import paths
+
+    monkeypatch.setattr(paths, "DATA", tmp_path / "data")
+    monkeypatch.setattr(paths, "PUBLISHED", tmp_path / "data" / "published" / "cijfers.csv")
+    assert main(["validate"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {tmp_path / 'data'}") and "runs from a checkout" in err

@@ -33,10 +33,6 @@ cell_text = st.one_of(st.sampled_from(NASTY), st.text(max_size=30),
                       st.text(alphabet=st.characters(max_codepoint=0x3000), max_size=12))
 
 
-def _cells(lines, line_no):
-    return lines[line_no].split(",")
-
-
 @st.composite
 def corruption(draw):
     """One corruption: a function from a list of text lines to a list of lines or bytes."""

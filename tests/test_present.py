@@ -19,7 +19,7 @@ def test_number_text():
 
 
 def test_cells_carry_labels_group_sizes_and_the_printed_number(page, results):
-    cells, rows, columns, header = page.cells(results["tabel_2"], "tabel_2")
+    cells, rows, columns, header = page.cells("tabel_2")
     # every per-group share carries its n; a group under 30 is marked as small
     assert (rows, header) == (["Met subsidie (n = 222)", "Zonder subsidie (n = 54)"], "Groep")
     assert columns == ["Burgers", "Lokale verenigingen", "Interne medewerkers"]
@@ -31,7 +31,7 @@ def test_cells_carry_labels_group_sizes_and_the_printed_number(page, results):
 
 
 def test_table_shows_the_printed_number_beside_a_differing_one_and_writes_its_csv(page, results, tmp_path):
-    html = page.show(results["tabel_2"], "tabel_2", "Naar subsidie")._repr_html_()
+    html = page.show("tabel_2", "Naar subsidie")._repr_html_()
     assert "<caption><strong>Tabel 2:</strong> Naar subsidie</caption>" in html
     assert '<th scope="col">Burgers</th>' in html and '<th scope="row">Zonder subsidie (n = 54)</th>' in html
     assert "25% <span" in html and "rapport: 24%" in html
@@ -47,7 +47,7 @@ def test_table_shows_the_printed_number_beside_a_differing_one_and_writes_its_cs
 
 
 def test_figure_is_numbered_with_alt_text_listing_its_values(page, results):
-    html = page.show(results["figuur_1"], "figuur_1", "Positieve resultaten", chart="bars")._repr_html_()
+    html = page.show("figuur_1", "Positieve resultaten", chart="bars")._repr_html_()
     # one SVG drawing per colour mode, each with the alt text; the dark one hidden until dark mode
     assert html.count('src="data:image/svg+xml,') == 2 and "data:image/png" not in html
     assert html.count('alt="Staafdiagram: Positieve resultaten. Burgers 72%') == 2
@@ -57,8 +57,8 @@ def test_figure_is_numbered_with_alt_text_listing_its_values(page, results):
 
 
 def test_bars_of_a_table_by_group_show_items_as_bars(page, results):
-    cells, rows, columns, _ = page.cells(results["tabel_1"], "tabel_1")
-    values, texts = page._chart_frames(cells, rows, columns, "bars")
+    cells, rows, columns, _ = page.cells("tabel_1")
+    values, texts = page._chart_frames(cells, rows, columns, "bars", groups=True)
     assert list(values.index) == ["Burgers", "Lokale verenigingen", "Interne medewerkers"]
     assert list(values.columns) == ["Klein (n = 136)", "Middelgroot (n = 114)", "Groot (n = 26, kleine groep)"]
     # the alt text names n for the small group
@@ -68,45 +68,48 @@ def test_bars_of_a_table_by_group_show_items_as_bars(page, results):
 def test_prose_numbers_show_the_printed_one_where_it_differs(page, results, monkeypatch):
     glued = {}
     monkeypatch.setattr("myst_nb.glue", lambda name, value, display=True: glued.__setitem__(name, value))
-    page.glue(results["figuur_1"], "figuur_1", burgers="uitkomst_burgers", verenigingen="uitkomst_verenigingen")
-    page.glue(results["tabel_2"], "tabel_2", zonder=("zonder", "uitkomst_verenigingen"))
-    page.glue(results["functieprofielen"], "functieprofielen", b="profiel_b")
+    page.glue("figuur_1", burgers="uitkomst_burgers", verenigingen="uitkomst_verenigingen")
+    page.glue("tabel_2", zonder=("zonder", "uitkomst_verenigingen"))
+    page.glue("functieprofielen", b="profiel_b")
     # printed 72% is reproduced; 45% and 90% (register) are not, so both numbers are shown
     assert glued == {"burgers": "72%", "verenigingen": "44% (rapport: 45%)", "zonder": "25% (rapport: 24%)",
                      "b": "88% (rapport: 90%)"}
     with pytest.raises(KeyError, match="no cell"):
-        page.glue(results["figuur_1"], "figuur_1", x="uitkomst_onbekend")
+        page.glue("figuur_1", x="uitkomst_onbekend")
 
 
 def test_a_group_without_respondents_is_shown_empty_with_the_reason(respondents, tmp_path, monkeypatch):
     monkeypatch.setattr(downloads, "DOWNLOADS", tmp_path)
     subset = respondents[respondents["grootte"] != "groot"]
-    page = Page(subset, source=tmp_path / "zonder-groot.csv")
-    html = page.show(analysis.run(subset)["tabel_1"], "tabel_1", "Naar grootte")._repr_html_()
+    page = Page(subset, analysis.run(subset), source=tmp_path / "zonder-groot.csv")
+    html = page.show("tabel_1", "Naar grootte")._repr_html_()
     assert '<th scope="row">Groot (n = 0, kleine groep)</th><td class="di-differs">–' in html
     assert "dit bestand geeft geen cijfer: geen respondenten in deze groep" in html
 
 
 def test_policy_table_rows_follow_the_codebook_and_answers_its_labels(page, results):
-    cells, rows, columns, _ = page.cells(results["tabel_8"], "tabel_8")
+    cells, rows, columns, _ = page.cells("tabel_8")
     assert columns == ["(Eerder) niet", "(Eerder) wel", "Weet of begrijp ik niet"]
     assert rows[0].startswith("Inzicht hebben in de digitale toegang")
     assert len(cells) == 18 and not any(c.differs for c in cells)
 
 
-def test_caption_the_report_prints_for_a_swapped_table(page):
-    assert "huidige meerjarenplanning vermeldt" in page.printed_caption("tabel_14")
-    assert page.printed_caption("tabel_1") == ""
+def test_the_title_the_report_prints_for_a_swapped_table_is_shown_under_it(page):
+    """Tabel 14 shows the next multi-year plan under the title the report printed for the
+    current one: the transcription's remark says so under the table, when asked for."""
+    html = page.show("tabel_14", "Volgende meerjarenplanning, naar subsidie", transcription=True)._repr_html_()
+    assert '<p class="di-unit">Let op: Afgedrukte titel: ' in html and "huidige meerjarenplanning vermeldt" in html
+    assert "Let op" not in page.show("tabel_1", "Naar grootte")._repr_html_()
 
 
 def test_another_file_gets_no_reconstruction_reasons(respondents, tmp_path, monkeypatch):
     monkeypatch.setattr(downloads, "DOWNLOADS", tmp_path)
     other = tmp_path / "andere.csv"
     respondents.to_csv(other, index=False)
-    page = Page(respondents, source=other)
+    page = Page(respondents, analysis.run(respondents), source=other)
     assert not page.reconstruction and page.reasons == {}
     assert "andere.csv" in page.notice()._repr_markdown_()
-    cells, *_ = page.cells(analysis.run(respondents)["tabel_2"], "tabel_2")
+    cells, *_ = page.cells("tabel_2")
     assert all(c.reason == "" for c in cells)
     html = page.data_downloads()._repr_html_()
     assert "respondenten.csv" not in html and "niet op deze site" in html

@@ -528,7 +528,8 @@ def test_sphinx_numbers_no_table_or_figure_itself(site):
 def test_every_claim_with_a_sentence_is_rendered_on_its_chapter(site):
     """The comparisons of chapters 1-6 are the register's claims, rendered from the file: each
     claim with a sentence appears, with its numbers and uncertainty, on its own chapter."""
-    from digitale_inclusie.analysis.claims import evaluate, load_claims, sentence
+    from digitale_inclusie.analysis.claims import evaluate, load_claims
+    from digitale_inclusie.present.sentences import sentence
     from digitale_inclusie.data import load_respondents
 
     respondents = load_respondents()

@@ -96,3 +96,14 @@ def test_grim_counts():
     assert grim_counts(50, 276) == [137, 138, 139]  # 49.6%, 50%, 50.4%
     assert grim_counts(0, 10) == [0]
     assert grim_counts(100, 7) == [7]
+
+
+def test_percent_of_rows_rounds_half_up_and_the_named_rows_to_100():
+    from digitale_inclusie.analysis.stats import percent_of_rows
+
+    counts = pd.DataFrame({"a": [1, 1, 0], "b": [1, 1, 0], "c": [1, 1, 0]}, index=["klein", "groot", "leeg"])
+    shares = percent_of_rows(counts, summing_to_100=["groot", "zonder"])  # 'zonder' is not a row: passed over
+    # 1/3 = 33.33...% each: half up gives 33 + 33 + 33 = 99; as a whole, the first remainder gets the point
+    assert shares.loc["klein"].tolist() == [33, 33, 33]
+    assert shares.loc["groot"].tolist() == [34, 33, 33]
+    assert shares.loc["leeg"].isna().all()  # nobody in the row: no share, not an error

@@ -1,19 +1,19 @@
 """Digitale inclusie in Vlaamse lokale besturen: the package behind the executable book.
 
-One job per module (the README has the full map):
+By layer, each depending only on those above it (the README has the full map):
 
-* :mod:`.data` — the codebook, the respondent file (loaded and validated), the printed numbers
-  (the oracle), the register, the context figures;
-* :mod:`.stats` — the report's percentages and rounding, exact;
-* :mod:`.vocab` — the Dutch vocabulary: group labels, table names, number formatting;
-* :mod:`.analysis` — runs the chapter notebooks' ``analysis`` cells, the one implementation of
-  every table, for the book, ``tables`` and the audit;
-* :mod:`.present` — what a page shows: tables, charts, downloads;
+* :mod:`.data` — what the book reads: the codebook (columns, answer codes, groups), the
+  respondent file (loaded and validated), the printed numbers (the oracle), the register, the
+  toolbox and catalogue, the context figures;
+* :mod:`.analysis` — what it computes: the report's rounding (``stats``), the printed blocks
+  declared and results placed by them (``blocks``), the chapters' analysis cells run outside
+  Jupyter (``cells``), the report's claims tested (``claims``);
+* :mod:`.present` — what a page shows: :class:`~.present.page.Page`, tables, charts, sentences,
+  downloads, the Dutch text;
+* :mod:`.sphinx` — the book's one Sphinx extension;
 * :mod:`.reconstruction` — the reconstructed respondent file and the audit;
-* :mod:`.catalog` — the toolbox and the good-practice catalogue;
-* :mod:`.claims` — the report's claims, tested on a respondent file;
-* :mod:`.sphinx_ext`, :mod:`.sphinx_tables`, :mod:`.sphinx_entries` — the build's Sphinx
-  extensions (folded cells, search index, table scopes; toolbox and catalogue pages).
+* :mod:`.cli` — the command line (``python -m digitale_inclusie``); :mod:`.paths`,
+  :mod:`.errors`, :mod:`.fileio` — files, messages, safe writing.
 """
 
 __version__ = "0.3.0"

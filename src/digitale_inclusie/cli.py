@@ -171,6 +171,7 @@ def main(argv=None):
     p.set_defaults(func=cmd_checksums)
     args = parser.parse_args(argv)
     try:
+        _check_checkout()
         _check_paths(args)
         args.func(args)
     except (InputFileError, AnalysisError) as exc:
@@ -181,6 +182,14 @@ def main(argv=None):
         print(f"error: {where}: {exc.strerror or exc}", file=sys.stderr)
         return 2
     return 0
+
+
+def _check_checkout():
+    """The commands work on the repository's data files: the package runs from a checkout (an
+    editable install, as ``make`` makes it), not from an installed copy without them."""
+    if not paths.PUBLISHED.is_file() or not paths.DATAPACKAGE.is_file():
+        raise InputFileError(paths.DATA, ["not found: the package runs from a checkout of the repository "
+                                          "(its data/ folder beside src/); run `make` there first"])
 
 
 def _check_paths(args):

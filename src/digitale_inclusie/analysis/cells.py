@@ -9,32 +9,22 @@ command, the audit and the book compute every number with the same code, the cod
 sees folded under each table.
 
 A cell's result is the variable named after the printed block it computes (``tabel_1``,
-``figuur_6``, ``uren``, ...): a Series or DataFrame labelled with codebook terms (group codes,
-column names, answer codes) or printed labels. :func:`locate` finds a printed number's
-counterpart in a result; :func:`recompute` gives every printed number recomputed.
+``figuur_6``, ``uren``, ...), placed by the block's declaration (:mod:`.blocks`);
+:func:`recompute` gives every printed number recomputed.
 """
 
-import re
 from fractions import Fraction
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
-from ..data.published import COLUMNS
-from ..data.respondents import answer_counts, group_members
+from ..data.codebook import Codebook
+from ..data.published import COLUMNS, load_published
 from ..errors import AnalysisError
 from ..paths import REPO, pages_with_code
+from .blocks import BlockError, declare
 
 ANALYSIS_TAG = "analysis"
-RESULT_NAME = re.compile(r"^(tabel|figuur)_\d+$")
-
-
-def is_result_name(name):
-    """Whether a variable of an analysis cell is a printed block's result."""
-    from ..present.text import NAMED_TABLES
-
-    return bool(RESULT_NAME.match(name)) or name in NAMED_TABLES
 
 
 def read_page(path):
@@ -57,10 +47,11 @@ def analysis_cells(path):
             if cell.cell_type == "code" and ANALYSIS_TAG in cell.metadata.get("tags", [])]
 
 
-def run(respondents, pages=None):
+def run(respondents, pages=None, blocks=None):
     """Execute the analysis cells of every page (each page in a fresh namespace in which ``df``
-    is a copy of ``respondents``) and return the printed blocks' results: name -> Series or
-    DataFrame."""
+    is a copy of ``respondents``) and return the printed blocks' results: block id -> Series or
+    DataFrame (``blocks``: the declarations, by default those of the shipped printed numbers)."""
+    blocks = blocks if blocks is not None else declare(load_published(), Codebook.load())
     results = {}
     for path in pages if pages is not None else pages_with_code():
         namespace = {"df": respondents.copy(), "__name__": f"analysis:{Path(path).stem}"}
@@ -70,7 +61,7 @@ def run(respondents, pages=None):
             except Exception as exc:  # report which cell of which page, with the cause
                 raise AnalysisError(path, number, source, exc) from exc
         for name, value in namespace.items():
-            if is_result_name(name) and isinstance(value, (pd.Series, pd.DataFrame)):
+            if name in blocks and isinstance(value, (pd.Series, pd.DataFrame)):
                 if name in results:
                     raise AnalysisError(path, None, "", ValueError(f"result '{name}' is computed on two pages"))
                 results[name] = value
@@ -84,70 +75,27 @@ def results_of(respondents, page):
     return run(respondents, pages=[REPO / page])
 
 
-def labels_of(row):
-    """The labels under which a printed number can appear in a result: its group, codebook
-    column and answer code, and its printed row and column labels."""
-    return {row["group"], row["variable"], row["code"], row["item"], row["category"]} - {""}
-
-
-def locate(result, row):
-    """The value in ``result`` (Series or DataFrame) that corresponds to printed number ``row``:
-    the one cell whose labels are all among the printed number's labels."""
-    labels = labels_of(row)
-    if isinstance(result, pd.Series):
-        hits = [result[i] for i in result.index if i in labels]
-    else:
-        hits = [result.at[i, c] for i in result.index if i in labels for c in result.columns if c in labels]
-    if len(hits) != 1:
-        raise KeyError(f"{row['table']}: {len(hits)} cells fit the printed number for group '{row['group']}', "
-                       f"item '{row['item']}', answer '{row['category']}' (expected one)")
-    return plain(hits[0])
-
-
-def why_missing(respondents, row):
-    """Why the file holds no value for printed number ``row``: its group has no respondents, or
-    nobody in the group answered its item. None when the file should hold a value (then a missing
-    cell is a mistake in an analysis cell, not in the data)."""
-    members = group_members(respondents, row["group"])
-    if members.empty:
-        return "geen respondenten in deze groep"
-    variable = row["variable"]
-    if variable in members and answer_counts(members, variable, ())[1] == 0:
-        return "niemand in deze groep beantwoordde deze vraag"
-    return None
-
-
-def plain(value):
-    """A result cell as a plain Python number: int, exact Fraction for decimals, None if missing."""
-    if value is None or pd.isna(value):
-        return None
-    if isinstance(value, (float, np.floating)):
-        f = Fraction(str(float(value)))
-        return int(f) if f.denominator == 1 else f
-    return int(value)
-
-
-def recompute(respondents, published, results=None):
+def recompute(respondents, published, results=None, codebook=None):
     """Every printed number recomputed from ``respondents`` by the analysis cells: the rows of
     the printed numbers with ``value`` replaced by the computed value (None for numbers that are
     not about respondents, such as the share of governments that took part, and for numbers the
-    file cannot give: see :func:`why_missing`)."""
-    results = run(respondents) if results is None else results
-    values = []
-    for _, row in published.iterrows():
-        if row["statistic"] == "external":
-            values.append(None)
-            continue
+    file cannot give: a group without respondents, a question nobody in it answered)."""
+    blocks = declare(published, codebook or Codebook.load())
+    results = run(respondents, blocks=blocks) if results is None else results
+    values = {}
+    for block in blocks.values():
+        if block.id not in results:
+            raise AnalysisError("the analysis cells", None, "",
+                                KeyError(f"no analysis cell computes '{block.id}' (expected a variable of that name)"))
         try:
-            if row["table"] not in results:
-                raise KeyError(f"no analysis cell computes '{row['table']}' (expected a variable of that name)")
-            values.append(locate(results[row["table"]], row))
-        except KeyError as exc:
-            if why_missing(respondents, row) is None:
-                raise AnalysisError("the analysis cells", None, "", exc) from None
-            values.append(None)  # an empty group, or a question nobody in it answered
+            places = block.place(results[block.id], respondents)
+        except BlockError as exc:
+            raise AnalysisError("the analysis cells", None, "", exc) from None
+        values.update({place.printed.key: place.value for place in places if place.printed})
+    key = ["table", "breakdown", "group", "item", "category"]
     out = published[COLUMNS].copy()
-    out["value"] = pd.Series(values, index=out.index, dtype=object)
+    out["value"] = pd.Series([values.get(tuple(row[k] for k in key)) for _, row in published.iterrows()],
+                             index=out.index, dtype=object)
     return out
 
 

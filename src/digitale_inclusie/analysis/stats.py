@@ -9,6 +9,9 @@ boundary. Two rounding rules occur in the report (the audit confirms both):
 * largest remainder: a row of percentages rounded so that it sums to 100; every share is
   rounded down and the points still missing go to the largest remainders, ties to the earlier
   column (:func:`percent_summing_to_100`, :func:`largest_remainder`).
+
+:func:`percent_of_rows` applies both to a table of counts: half up, and the rows the report
+rounds to 100 by largest remainder, named where the table is computed.
 """
 
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
@@ -18,8 +21,8 @@ from math import floor
 import numpy as np
 import pandas as pd
 
-__all__ = ["percent", "round_half_up", "percent_summing_to_100", "largest_remainder", "exact_percent",
-           "grim_counts"]
+__all__ = ["percent", "percent_of_rows", "round_half_up", "percent_summing_to_100", "largest_remainder",
+           "exact_percent", "grim_counts"]
 
 
 def _half_up_percent(k, m):
@@ -49,6 +52,18 @@ def percent(numerator, denominator):
     empty = m.eq(0)
     result = (k * 200 + m) // m.where(~empty, 1).mul(2)
     return result.where(~empty).astype("Int64")
+
+
+def percent_of_rows(counts, summing_to_100=()):
+    """A table of counts (a DataFrame: a row per group or item, a column per answer) as
+    percentages of each row's total, half up; the rows named in ``summing_to_100`` are rounded as
+    a whole instead, by largest remainder, so that they sum to exactly 100 (as the report rounds
+    a few rows). A named row that the table lacks (a group without respondents) is passed over."""
+    shares = percent(counts, counts.sum(axis=1))
+    for row in summing_to_100:
+        if row in counts.index:
+            shares.loc[row] = percent_summing_to_100(counts.loc[row])
+    return shares
 
 
 def _count(x):

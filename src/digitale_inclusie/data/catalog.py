@@ -9,7 +9,6 @@ entries into document nodes, so that no text from the files can become markup.
 """
 
 import json
-from html import escape
 
 import yaml
 
@@ -21,7 +20,6 @@ MATERIALS_SCHEMA = DATA / "toolbox" / "materialen.schema.json"
 CATALOGUE = DATA / "catalogus" / "catalogus.yaml"
 CATALOGUE_SCHEMA = DATA / "catalogus" / "catalogus.schema.json"
 # the chapters whose analysis cells compute the shares shown (toolbox: 4, catalogue: 3)
-CHAPTER3_PAGE, CHAPTER4_PAGE = "notebooks/03_acties.ipynb", "notebooks/04_materiaal.ipynb"
 PHASES = ("visievorming en voorbereiding", "coördinatie en communicatie", "participatie en evaluatie")
 
 
@@ -144,18 +142,6 @@ def address_problems(url):
     return problems
 
 
-def material_shares(respondents=None):
-    """The share of respondents who used each material (codebook column -> printed text such as
-    '62%'), computed by chapter 4's own analysis cells from the respondent file in use."""
-    from ..analysis.cells import plain, results_of
-    from .respondents import load_respondents
-    from ..present.text import number_text
-
-    respondents = load_respondents() if respondents is None else respondents
-    used = results_of(respondents, CHAPTER4_PAGE)["materiaal"]
-    return {variable: number_text(plain(value), "procent") for variable, value in used.items()}
-
-
 def load_catalogue(path=CATALOGUE, codebook=None, materials=None):
     """The good-practice catalogue, validated; every reference checked."""
     from .codebook import Codebook
@@ -191,21 +177,6 @@ CHAPTER3_PRACTICE, CHAPTER3_POLICY = "h3-praktijk", "h3-beleid"
 CHAPTER4_REQUESTS, CHAPTER6_EXPECTATIONS = "h4-vragen", "h6-verwachtingen"
 
 
-def policy_shares(respondents=None):
-    """The share of respondents who say their government (rather) does each policy action
-    (codebook column -> printed text), computed by chapter 3's own analysis cells."""
-    import pandas as pd
-
-    from ..analysis.cells import plain, results_of
-    from .respondents import load_respondents
-    from ..present.text import number_text
-
-    respondents = load_respondents() if respondents is None else respondents
-    tables = results_of(respondents, CHAPTER3_PAGE).values()
-    wel = pd.concat([table["eerder_wel"] for table in tables])
-    return {variable: number_text(plain(value), "procent") for variable, value in wel.items()}
-
-
 def practices_naming(data, field):
     """Request or expectation id -> the practices that name it (``field``: 'vragen' or
     'verwachtingen'), in catalogue order."""
@@ -214,30 +185,3 @@ def practices_naming(data, field):
         for i in practice[field]:
             named.setdefault(i, []).append(practice)
     return named
-
-
-CATALOGUE_PAGE = "../book/catalogus.html"  # from a chapter page
-
-
-def challenges_html(challenges, practices):
-    """The challenges with the catalogue's actions that name them, as an accessible HTML table
-    (a caption, the challenge as row header linking its section of chapter 5, the actions linking
-    their entries in the catalogue). Every text from the YAML files is escaped, so nothing in
-    them can become markup; anchors are ids the schema restricts to ``[a-z0-9-]``.
-    ``challenges`` is a DataFrame indexed by challenge id with ``naam``, ``soort``,
-    ``hoofdstuk`` and ``acties`` (a list of practice ids)."""
-    names = {p["id"]: p["naam"] for p in practices}
-    caption = "De uitdagingen uit het rapport en de acties uit de catalogus die ermee samenhangen"
-
-    def link(href, text):
-        return f'<a href="{escape(href)}">{escape(" ".join(str(text).split()))}</a>'
-
-    rows = []
-    for _, row in challenges.iterrows():
-        actions = ", ".join(link(f"{CATALOGUE_PAGE}#praktijk-{i}", names[i]) for i in row["acties"]) or "geen"
-        rows.append(f'<tr><th scope="row">{link("#" + row["hoofdstuk"], row["naam"])}</th>'
-                    f"<td>{escape(str(row['soort']))}</td><td>{actions}</td></tr>")
-    head = "".join(f'<th scope="col">{c}</th>' for c in ("Uitdaging", "Soort", "Acties in de catalogus"))
-    return (f'<div class="di-table-wrap" tabindex="0" role="region" aria-label="{escape(caption)}">'
-            f'<table class="di-table di-challenges"><caption>{escape(caption)}</caption>'
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")

@@ -1,4 +1,9 @@
-"""The codebook: the Frictionless data package that describes the respondent file."""
+"""The codebook: the Frictionless data package that describes the respondent file.
+
+It is the one definition of the survey's columns, their answer codes (in order) and their Dutch
+labels, and of the groups every table is broken down by: the codes of the two grouping columns,
+in the order of their ``enum`` (checked when the codebook is read), and ``totaal`` for everyone.
+"""
 
 import json
 from dataclasses import dataclass
@@ -8,9 +13,16 @@ from ..paths import DATAPACKAGE
 
 MISSING = "geen_antwoord"  # explicit code: the respondent did not answer the item
 ID, SIZE, SUBSIDY, HOURS = "respondent_id", "grootte", "subsidie", "uren_per_week"
-SIZES = ("klein", "middelgroot", "groot")
-SUBSIDIES = ("met", "zonder")
-BREAKDOWNS = {"totaal": ("totaal",), "grootte": SIZES, "subsidie": SUBSIDIES}  # groups per breakdown
+TOTAL = "totaal"  # the group of all respondents
+SIZES = ("klein", "middelgroot", "groot")  # the codes of SIZE, in order
+SUBSIDIES = ("met", "zonder")  # the codes of SUBSIDY, in order
+BREAKDOWNS = {TOTAL: (TOTAL,), SIZE: SIZES, SUBSIDY: SUBSIDIES}  # the groups of each breakdown
+GROUPS = (TOTAL,) + SIZES + SUBSIDIES  # every group, in the order the book shows them
+
+
+def breakdown_of(group):
+    """The breakdown a group belongs to: 'totaal', 'grootte' or 'subsidie'."""
+    return next(column for column, groups in BREAKDOWNS.items() if group in groups)
 
 
 @dataclass(frozen=True)
@@ -32,7 +44,6 @@ class Codebook:
     """Fields of the respondent file, read from ``datapackage.json``."""
 
     def __init__(self, descriptor, path=None):
-        self.descriptor = descriptor
         self.path = path  # where it was read from, if from a file
         resource = descriptor["resources"][0]
         self.resource = resource
@@ -50,6 +61,10 @@ class Codebook:
             ))
         self.fields = tuple(fields)
         self.by_name = {f.name: f for f in fields}
+        for column, groups in ((SIZE, SIZES), (SUBSIDY, SUBSIDIES)):
+            codes = self.by_name[column].codes if column in self.by_name else ()
+            if codes != groups:
+                raise ValueError(f"field '{column}' has the codes {list(codes)}; the book's groups are {list(groups)}")
 
     @classmethod
     def load(cls, path=DATAPACKAGE):
@@ -66,7 +81,7 @@ class Codebook:
             raise InputFileError(path, [f"line {exc.lineno}, column {exc.colno}: {exc.msg}; expected JSON"]) from None
         try:
             return cls(descriptor, path=path)
-        except (KeyError, IndexError, TypeError, AttributeError) as exc:
+        except (KeyError, IndexError, TypeError, AttributeError, ValueError) as exc:
             raise InputFileError(path, [f"not a data package with a resource schema ({type(exc).__name__}: "
                                         f"{exc}); expected the codebook's structure"]) from None
 
@@ -83,9 +98,13 @@ class Codebook:
                 out.setdefault(f.question, []).append(f.name)
         return out
 
+    def items(self, question):
+        """The columns (items) of one question, in codebook order: ``items("samenwerking")``."""
+        return list(self.questions[question])
+
     def answer_codes(self, name):
-        """The codes of a categorical item other than the non-response code."""
-        return tuple(c for c in self.by_name[name].codes if c != MISSING)
+        """The codes of a categorical item other than the non-response code, in codebook order."""
+        return [c for c in self.by_name[name].codes if c != MISSING]
 
     @cached_property
     def answer_labels(self):

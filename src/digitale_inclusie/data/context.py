@@ -1,11 +1,12 @@
 """Context figures around the report (``data/context/barometer.csv``): not survey results,
-each with its source, for the introduction."""
+each with its source, for the introduction (written for a reader by
+:func:`..present.text.context_text`)."""
 
 import pandas as pd
 
 from ..errors import InputFileError
 from ..paths import BAROMETER
-from ..present.text import UNIT_SUFFIX
+from .published import UNITS
 
 COLUMNS = ["key", "value", "unit", "label", "year", "source", "address"]
 
@@ -19,8 +20,8 @@ def load_context(path=BAROMETER):
     for i, row in frame.iterrows():
         if not row["value"].isdigit():
             problems.append(f"line {i + 2}, column 'value': '{row['value']}' is not a whole number")
-        if row["unit"] not in UNIT_SUFFIX:
-            problems.append(f"line {i + 2}, column 'unit': '{row['unit']}', expected one of {sorted(UNIT_SUFFIX)}")
+        if row["unit"] not in UNITS:
+            problems.append(f"line {i + 2}, column 'unit': '{row['unit']}', expected one of {sorted(UNITS)}")
         if not row["source"]:
             problems.append(f"line {i + 2}, column 'source': empty, every figure needs its source")
     if frame["key"].duplicated().any():
@@ -29,7 +30,3 @@ def load_context(path=BAROMETER):
         raise InputFileError(path, problems)
     return {row["key"]: row for _, row in frame.iterrows()}
 
-
-def context_text(row):
-    """A context figure as Dutch text: '46%' or '108'."""
-    return f"{row['value']}{UNIT_SUFFIX[row['unit']]}"

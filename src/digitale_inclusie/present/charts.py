@@ -21,8 +21,8 @@ from matplotlib.path import Path
 from matplotlib.textpath import text_to_path
 from matplotlib.transforms import Affine2D
 
-from .text import number_text
 from .style import CHART_WIDTH, FONT_SIZE, MODES, THEME, label_colour, new_figure
+from .text import number_text
 
 LINE = 17  # line pitch of wrapped labels (1.3 x the font size)
 BASELINE = 13  # from the top of a line to its baseline

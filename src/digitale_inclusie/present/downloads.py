@@ -43,22 +43,20 @@ def block_rows(label, cells, codebook):
     return pd.DataFrame(rows, columns=CSV_COLUMNS)
 
 
-def write_block(name, label, cells, codebook, reconstruction, folder=None):
+def write_block(name, label, cells, codebook, reconstruction):
     """Write ``{name}.csv`` (and the README) into the downloads folder; return the file name."""
-    folder = folder or DOWNLOADS
     text = block_rows(label, cells, codebook).to_csv(index=False, lineterminator="\n")
-    atomic_write_text(folder / f"{name}.csv", text)
-    write_readme(reconstruction, folder)
+    atomic_write_text(DOWNLOADS / f"{name}.csv", text)
+    write_readme(reconstruction)
     return f"{name}.csv"
 
 
-def copy_file(source, name, reconstruction, folder=None):
+def copy_file(source, name, reconstruction):
     """Copy a data file into the downloads folder (for the data page); return the copy's path."""
-    folder = folder or DOWNLOADS
-    folder.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(source, folder / name)
-    write_readme(reconstruction, folder)
-    return folder / name
+    DOWNLOADS.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, DOWNLOADS / name)
+    write_readme(reconstruction)
+    return DOWNLOADS / name
 
 
 def readme_text(reconstruction):
@@ -106,9 +104,8 @@ En het rapport: {CITATION_REPORT}
 """
 
 
-def write_readme(reconstruction, folder=None):
-    folder = folder or DOWNLOADS
-    atomic_write_text(folder / README, readme_text(reconstruction))
+def write_readme(reconstruction):
+    atomic_write_text(DOWNLOADS / README, readme_text(reconstruction))
 
 
 def link_html(filename, text):

@@ -1,21 +1,22 @@
 """The register and the numbers rescued by skipped answers, as the data page shows them."""
 
+from fractions import Fraction
 from html import escape
 
 import pandas as pd
 
-from .text import GROUPS_LONG, UNIT_SUFFIX, lower_first, table_label
+from .text import block_label, group_name, lower_first, number_text
 
 
 def register_frame(register):
     """The register (``data/register.csv``) with Dutch column names, for reading; the column of
     alternatives only when some entry has one."""
     frame = pd.DataFrame({
-        "Waar": [table_label(t) for t in register["table"]],
-        "Groep": [GROUPS_LONG[g] for g in register["group"]],
+        "Waar": [block_label(t) for t in register["table"]],
+        "Groep": [group_name(g, long=True) for g in register["group"]],
         "Cijfer": [f"{i} – {c}" for i, c in zip(register["item"], register["category"])],
-        "Gedrukt": [f"{v}{UNIT_SUFFIX[u]}" for v, u in zip(register["value"], register["unit"])],
-        "Reconstructie": [f"{v}{UNIT_SUFFIX[u]}" if v else "–"
+        "Gedrukt": [number_text(Fraction(v), u, long=True) for v, u in zip(register["value"], register["unit"])],
+        "Reconstructie": [number_text(Fraction(v) if v else None, u, long=True)
                           for v, u in zip(register["reconstructed"], register["unit"])],
         "Waarom": list(register["reason"]),
     })
@@ -50,5 +51,5 @@ def rescued_markdown(rescued):
     if rescued.empty:
         return "Met dit respondentenbestand is er geen enkel zo'n cijfer."
     return "\n".join(
-        f"- **{escape(table_label(r['table']))}, {lower_first(GROUPS_LONG[r['group']])}: {escape(r['item'])}**: "
+        f"- **{escape(block_label(r['table']))}, {lower_first(group_name(r['group'], long=True))}: {escape(r['item'])}**: "
         f"gedrukt {r['value']}%. {escape(r['reason'])}" for _, r in rescued.iterrows())

@@ -8,7 +8,8 @@ table, the reason.
 from dataclasses import dataclass
 from html import escape
 
-from .text import number_text
+from ..data.codebook import TOTAL
+from .text import SMALL_GROUP, number_text
 
 
 @dataclass(frozen=True)
@@ -33,9 +34,6 @@ class Cell:
         return self.printed is not None and (self.value is None or float(self.value) != float(self.printed))
 
 
-SMALL_GROUP = 30  # a group with fewer respondents is marked as small
-
-
 def cell_text(cell, long=True):
     """A number for running text or alt text: the computed value, and in brackets the printed
     one where they differ, the reason where the file gives none, and n for a small group."""
@@ -44,15 +42,10 @@ def cell_text(cell, long=True):
         notes.append(cell.reason)
     elif cell.differs:
         notes.append(f"rapport: {number_text(cell.printed, cell.unit, long)}")
-    if cell.group != "totaal" and cell.n < SMALL_GROUP:
+    if cell.group != TOTAL and cell.n < SMALL_GROUP:
         notes.append(f"n = {cell.n}")
     text = number_text(cell.value, cell.unit, long)
     return f"{text} ({'; '.join(notes)})" if notes else text
-
-
-def group_label(label, n):
-    """A group's row or column label with its size: 'Groot (n = 26, kleine groep)'."""
-    return f"{label} (n = {n}{', kleine groep' if n < SMALL_GROUP else ''})"
 
 
 def cell_html(cell, long=False):
@@ -66,7 +59,7 @@ def cell_html(cell, long=False):
             f'<br><span class="di-printed">rapport: {printed}</span></td>')
 
 
-def block_table(cells, rows, columns, caption, number=None, row_header="", notes=True):
+def block_table(cells, rows, columns, caption, number=None, row_header=""):
     """A table of computed numbers: ``rows`` and ``columns`` are the labels in order, ``cells``
     the :class:`Cell` objects (looked up by row and column label)."""
     by_place = {(c.row, c.column): c for c in cells}
@@ -86,7 +79,7 @@ def block_table(cells, rows, columns, caption, number=None, row_header="", notes
         html.append("</tr>")
     html.append("</tbody></table>")
     differing = [c for c in cells if c.differs]
-    if notes and differing:
+    if differing:
         html.append('<ul class="di-notes">')
         for c in differing:
             where = ", ".join(x for x in (c.row, c.column) if x and x not in ("Aandeel respondenten", "Waarde"))
@@ -104,14 +97,13 @@ def block_table(cells, rows, columns, caption, number=None, row_header="", notes
     return "".join(html)
 
 
-def frame_table(frame, caption, row_header_column=True, css_class=""):
+def frame_table(frame, caption, css_class=""):
     """A DataFrame of text as an accessible table: the first column as row headers."""
     head = "".join(f'<th scope="col">{escape(str(c))}</th>' for c in frame.columns)
     body = []
     for _, row in frame.iterrows():
         values = [str(v) for v in row]
-        first = (f'<th scope="row">{escape(values[0])}</th>' if row_header_column
-                 else f"<td>{escape(values[0])}</td>")
+        first = f'<th scope="row">{escape(values[0])}</th>'
         body.append("<tr>" + first + "".join(f"<td>{escape(v)}</td>" for v in values[1:]) + "</tr>")
     classes = f"di-table {css_class}".strip()
     return (f'<div class="di-table-wrap" tabindex="0" role="region" aria-label="{escape(caption)}">'
@@ -129,3 +121,30 @@ def result_html(frame, caption):
     shown = shown.astype(object).where(shown.notna(), "–").astype(str)
     shown.insert(0, corner, shown.index)
     return frame_table(shown, caption, css_class="di-result")
+
+
+CATALOGUE_PAGE = "../book/catalogus.html"  # from a chapter page
+
+
+def challenges_html(challenges, practices):
+    """The challenges with the catalogue's actions that name them, as an accessible HTML table
+    (a caption, the challenge as row header linking its section of chapter 5, the actions linking
+    their entries in the catalogue). Every text from the YAML files is escaped, so nothing in
+    them can become markup; anchors are ids the schema restricts to ``[a-z0-9-]``.
+    ``challenges`` is a DataFrame indexed by challenge id with ``naam``, ``soort``,
+    ``hoofdstuk`` and ``acties`` (a list of practice ids)."""
+    names = {p["id"]: p["naam"] for p in practices}
+    caption = "De uitdagingen uit het rapport en de acties uit de catalogus die ermee samenhangen"
+
+    def link(href, text):
+        return f'<a href="{escape(href)}">{escape(" ".join(str(text).split()))}</a>'
+
+    rows = []
+    for _, row in challenges.iterrows():
+        actions = ", ".join(link(f"{CATALOGUE_PAGE}#praktijk-{i}", names[i]) for i in row["acties"]) or "geen"
+        rows.append(f'<tr><th scope="row">{link("#" + row["hoofdstuk"], row["naam"])}</th>'
+                    f"<td>{escape(str(row['soort']))}</td><td>{actions}</td></tr>")
+    head = "".join(f'<th scope="col">{c}</th>' for c in ("Uitdaging", "Soort", "Acties in de catalogus"))
+    return (f'<div class="di-table-wrap" tabindex="0" role="region" aria-label="{escape(caption)}">'
+            f'<table class="di-table di-challenges"><caption>{escape(caption)}</caption>'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")

@@ -1,7 +1,9 @@
-"""The book's Dutch vocabulary, defined once: group labels, table names, number formatting.
+"""The book's Dutch text, defined once: the labels of the groups and of the report's blocks, the
+one way numbers are written for a reader, the small-group threshold.
 
-Labels of survey items and answers come from the codebook (``data/datapackage.json``:
-a column's ``title``, an answer code's ``label``), so they too are defined in one place.
+The groups' codes and their order come from the codebook (:data:`..data.codebook.GROUPS`);
+labels of survey items and answers come from the codebook too (a column's ``title``, an answer
+code's ``label``). Numbers written into files (CSV) use :func:`..data.published.csv_number`.
 """
 
 import re
@@ -9,26 +11,16 @@ from fractions import Fraction
 
 import pandas as pd
 
-GROUPS = {  # short labels: table rows, chart legends
-    "totaal": "Alle respondenten",
-    "klein": "Klein",
-    "middelgroot": "Middelgroot",
-    "groot": "Groot",
-    "met": "Met subsidie",
-    "zonder": "Zonder subsidie",
+GROUP_LABELS = {  # group code -> (short label: table rows, chart legends; long label: running text)
+    "totaal": ("Alle respondenten", "Alle respondenten"),
+    "klein": ("Klein", "Kleine besturen (< 20.000 inwoners)"),
+    "middelgroot": ("Middelgroot", "Middelgrote besturen (20.000-50.000 inwoners)"),
+    "groot": ("Groot", "Grote besturen (> 50.000 inwoners)"),
+    "met": ("Met subsidie", "Besturen met Iedereen-Digitaalsubsidie"),
+    "zonder": ("Zonder subsidie", "Besturen zonder Iedereen-Digitaalsubsidie"),
 }
-GROUPS_LONG = {  # in running text and on the data page
-    "totaal": "Alle respondenten",
-    "klein": "Kleine besturen (< 20.000 inwoners)",
-    "middelgroot": "Middelgrote besturen (20.000-50.000 inwoners)",
-    "groot": "Grote besturen (> 50.000 inwoners)",
-    "met": "Besturen met Iedereen-Digitaalsubsidie",
-    "zonder": "Besturen zonder Iedereen-Digitaalsubsidie",
-}
-BREAKDOWN_LABELS = {"totaal": "alle respondenten", "grootte": "naar grootte", "subsidie": "naar subsidie"}
-UNIT_SUFFIX = {"procent": "%", "uur": " uur", "aantal": ""}
-UNIT_NAMES = {"procent": "procent van wie antwoordde", "uur": "uur per week", "aantal": "aantal respondenten"}
-NAMED_TABLES = {  # printed numbers outside a numbered table, by the name used in data/published
+SMALL_GROUP = 30  # a group with fewer respondents is called small, and its n is always shown
+NAMED_BLOCKS = {  # printed numbers outside a numbered table, by the name used in data/published
     "steekproef": "Steekproef",
     "uren": "Tijdsbesteding",
     "functieprofielen": "Functieprofielen",
@@ -38,13 +30,23 @@ NAMED_TABLES = {  # printed numbers outside a numbered table, by the name used i
 MISSING_VALUE = "–"
 
 
+def group_name(group, long=False):
+    """A group's Dutch name: 'Klein', or with ``long`` 'Kleine besturen (< 20.000 inwoners)'."""
+    return GROUP_LABELS[group][1 if long else 0]
+
+
+def group_label(group, n):
+    """A group's row or column label with its size: 'Groot (n = 26, kleine groep)'."""
+    return f"{group_name(group)} (n = {n}{', kleine groep' if n < SMALL_GROUP else ''})"
+
+
 def decimal(x, decimals=0):
     """A number with a decimal comma: decimal(12.5, 1) -> '12,5'; decimal(3) -> '3'."""
     return f"{float(x):.{decimals}f}".replace(".", ",")
 
 
 def number_text(value, unit, long=False):
-    """A value as the book prints it: 72 -> '72%'; hours with a decimal comma ('12,5'), with
+    """A value as the book writes it: 72 -> '72%'; hours with a decimal comma ('12,5'), with
     ' uur' when ``long``; a missing value -> '–'."""
     if value is None or pd.isna(value):
         return MISSING_VALUE
@@ -57,17 +59,17 @@ def number_text(value, unit, long=False):
     return text
 
 
-def table_label(table):
+def block_label(block):
     """'tabel_12' -> 'Tabel 12', 'figuur_1' -> 'Figuur 1'; other printed blocks by their name."""
-    if table.startswith(("tabel_", "figuur_")):
-        kind, number = table.split("_", 1)
+    if block.startswith(("tabel_", "figuur_")):
+        kind, number = block.split("_", 1)
         return f"{kind.capitalize()} {number}"
-    return NAMED_TABLES.get(table, table)
+    return NAMED_BLOCKS.get(block, block)
 
 
-def numbered(table):
+def numbered(block):
     """'Tabel 1' or 'Figuur 6' for a numbered table or figure of the report, else None."""
-    return table_label(table) if table.startswith(("tabel_", "figuur_")) else None
+    return block_label(block) if block.startswith(("tabel_", "figuur_")) else None
 
 
 def lower_first(text):
@@ -85,3 +87,8 @@ def inline_code(text):
     fence = "`" * (longest + 1)
     pad = " " if shown.startswith("`") or shown.endswith("`") or not shown.strip() else ""
     return f"{fence}{pad}{shown}{pad}{fence}"
+
+
+def context_text(row):
+    """A context figure of the introduction (``data/context/barometer.csv``): '46%' or '108'."""
+    return number_text(int(row["value"]), row["unit"], long=True)

@@ -20,15 +20,15 @@ from itertools import product
 import pandas as pd
 
 from ..analysis.cells import compare, recompute
-from ..data.codebook import BREAKDOWNS, HOURS, Codebook
-from ..data.respondents import answer_counts, group_members
-from ..data.published import KEY, printed_group_sizes, row_groups
-from ..data.register import COLUMNS as REGISTER_COLUMNS
-from ..data.register import KIND_INCONSISTENT, KIND_NOT_COMPUTABLE, KIND_TRADE_OFF
 from ..analysis.stats import exact_percent as percent
 from ..analysis.stats import grim_counts, largest_remainder
 from ..analysis.stats import round_half_up as half_up
-from ..present.text import GROUPS_LONG, decimal, lower_first, number_text, table_label
+from ..data.codebook import BREAKDOWNS, HOURS, Codebook
+from ..data.published import KEY, printed_group_sizes, row_groups
+from ..data.register import COLUMNS as REGISTER_COLUMNS
+from ..data.register import KIND_INCONSISTENT, KIND_NOT_COMPUTABLE, KIND_TRADE_OFF
+from ..data.respondents import answer_counts, group_members
+from ..present.text import block_label, decimal, group_name, lower_first, number_text
 
 
 def _counts(respondents, group, variable, code):
@@ -215,7 +215,7 @@ def number_label(published, idx):
     """'Tabel 1, kleine besturen (< 20.000 inwoners): Lokale verenigingen 36%'."""
     row = published.loc[idx]
     what = row["item"] if row["category"] in ("", "Ja") else f"{row['item']} ({row['category']})"
-    return (f"{table_label(row['table'])}, {lower_first(GROUPS_LONG[row['group']])}: "
+    return (f"{block_label(row['table'])}, {lower_first(group_name(row['group'], long=True))}: "
             f"{what} {number_text(row['value'], row['unit'], long=True)}")
 
 

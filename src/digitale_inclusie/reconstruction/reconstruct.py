@@ -33,9 +33,9 @@ from fractions import Fraction
 import numpy as np
 import pandas as pd
 
+from ..analysis.stats import largest_remainder
 from ..data.codebook import BREAKDOWNS, HOURS, ID, MISSING, SIZE, SIZES, SUBSIDIES, SUBSIDY, Codebook
 from ..data.published import printed_group_sizes, row_groups
-from ..analysis.stats import largest_remainder
 from .milp import Infeasible, Program
 
 SEED = 20230822  # first day of the survey; fixes how counts are dealt out to respondents

@@ -1,4 +1,4 @@
-"""A Sphinx extension for the book's build.
+"""Part of the book's Sphinx extension (:mod:`digitale_inclusie.sphinx`): code cells, scripts, search.
 
 Folded code cells with a Dutch, accessible toggle
     myst-nb folds a cell tagged ``hide-input`` into ``<details><summary>``, but gives the summary

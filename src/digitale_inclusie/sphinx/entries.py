@@ -1,4 +1,5 @@
-"""Sphinx directives that build the toolbox and catalogue pages from their YAML files.
+"""Part of the book's Sphinx extension: directives that build the toolbox and catalogue pages
+from their YAML files.
 
 Every entry becomes a real section of its page: a heading listed under "Op deze pagina", with
 its stable anchor (``materiaal-…``, ``praktijk-…``, ``beleidsactie-…``, ``vraag-…``,
@@ -32,20 +33,46 @@ import re
 from importlib.resources import files
 from pathlib import Path
 
+import pandas as pd
 from docutils import nodes
-from sphinx import addnodes
 from sphinx.errors import ExtensionError
 from sphinx.util.docutils import SphinxDirective
 
+from sphinx import addnodes
+
+from ..analysis.blocks import plain
+from ..analysis.cells import results_of
 from ..data import catalog
+from ..data.respondents import load_respondents
 from ..errors import AnalysisError, InputFileError
 from ..paths import DATAPACKAGE, PUBLISHED, REPO, respondents_source
+from ..present.text import number_text
 
+CHAPTER3_PAGE, CHAPTER4_PAGE = "notebooks/03_acties.ipynb", "notebooks/04_materiaal.ipynb"  # whose cells compute the shares
 OVERVIEW_CLASS = "overzicht-tabel"  # the tables overviews.js enhances
 NUMBER_CLASS = "overzicht-getal"  # a column of shares: sorted as numbers
 # the DataTables bundle of itables as a classic script, one file for the whole site
 BUNDLE = "datatables/datatables-itables-{version}.js"
 BUNDLE_GLOBAL = "itablesBundle"
+
+
+# ---------------------------------------------------------------- the shares shown
+
+def material_shares(respondents=None):
+    """The share of respondents who used each material (codebook column -> printed text such as
+    '62%'), computed by chapter 4's own analysis cells from the respondent file in use."""
+    respondents = load_respondents() if respondents is None else respondents
+    used = results_of(respondents, CHAPTER4_PAGE)["materiaal"]
+    return {variable: number_text(plain(value), "procent") for variable, value in used.items()}
+
+
+def policy_shares(respondents=None):
+    """The share of respondents who say their government (rather) does each policy action
+    (codebook column -> printed text), computed by chapter 3's own analysis cells."""
+    respondents = load_respondents() if respondents is None else respondents
+    tables = results_of(respondents, CHAPTER3_PAGE).values()
+    wel = pd.concat([table["eerder_wel"] for table in tables])
+    return {variable: number_text(plain(value), "procent") for variable, value in wel.items()}
 
 
 # ---------------------------------------------------------------- nodes
@@ -167,8 +194,8 @@ class _DataDirective(SphinxDirective):
 
     def shares(self, kind):
         """'materials' (chapter 4's cells) or 'policy' (chapter 3's): column -> printed share."""
-        page = catalog.CHAPTER4_PAGE if kind == "materials" else catalog.CHAPTER3_PAGE
-        compute = catalog.material_shares if kind == "materials" else catalog.policy_shares
+        page = CHAPTER4_PAGE if kind == "materials" else CHAPTER3_PAGE
+        compute = material_shares if kind == "materials" else policy_shares
         return self._load(kind, [respondents_source(), REPO / page, DATAPACKAGE], compute)
 
     def xref(self, label, text=None):

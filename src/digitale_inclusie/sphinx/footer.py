@@ -1,4 +1,4 @@
-"""Sphinx extension: the version and build date in the footer of every page.
+"""Part of the book's Sphinx extension: the version and build date in the footer of every page.
 
 The footer template (``_templates/copyright.html``) shows ``di_version`` (the package's
 ``__version__``, the version ``CITATION.cff`` and ``CHANGELOG.md`` name) and ``di_build_date``, the

@@ -1,4 +1,4 @@
-"""A Sphinx extension: header cells of Sphinx's own tables say what they head.
+"""Part of the book's Sphinx extension: header cells of Sphinx's own tables say what they head.
 
 Tables written in Markdown (or with ``{table}``/``{list-table}``) are rendered by docutils with
 ``<th class="head">`` for column headers and ``<th class="stub">`` for row headers, without a
