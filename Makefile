@@ -17,15 +17,15 @@ $(STAMP): requirements.txt pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $@
 
-## book: build the site into _build/html; every page with code is executed afresh (in parallel,
-## into an emptied jupyter-cache) before Jupyter Book builds from that cache; any warning fails.
-## While they run, the pages write their CSV downloads into _build/site-extra. The cache, that
-## folder and the site are emptied first, so no file of an earlier build (another data file) stays.
+## book: build the site into _build/html; any warning fails. Every page with code is executed (in
+## parallel, into jupyter-cache) before Jupyter Book builds from that cache; while they run, the
+## pages write their CSV downloads into _build/site-extra. When anything a page's numbers depend on
+## changed (the respondent file in use, data/, the package, the requirements), the whole build is
+## emptied first and every page runs afresh; otherwise only changed pages run and Sphinx rebuilds
+## what changed. CLEAN=1 always starts from an empty build (the tests do).
 book: $(STAMP)
-	rm -rf _build/.jupyter_cache _build/site-extra _build/html
-	mkdir -p _build/site-extra/downloads
-	$(BIN)/python tools/preexecute.py
-	$(BIN)/jupyter-book build . --all -W -n --keep-going
+	$(BIN)/python tools/preexecute.py $(if $(CLEAN),--clean)
+	$(BIN)/jupyter-book build . -W -n --keep-going
 
 ## pdf: build the site, then print the whole book to one tagged PDF with bookmarks,
 ## _build/pdf/digitale-inclusie.pdf (Debian's chromium, headless), and put a copy on the site as

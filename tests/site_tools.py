@@ -22,8 +22,9 @@ needs_browser = pytest.mark.skipif(
 
 
 def build_site():
-    """Build the book with `make book`, the command readers and CI use; return its folder."""
-    done = subprocess.run(["make", "book"], cwd=REPO, capture_output=True, text=True)
+    """Build the book with `make book`, the command readers and CI use, from an empty build (as
+    on a fresh clone); return its folder."""
+    done = subprocess.run(["make", "book", "CLEAN=1"], cwd=REPO, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     return HTML
 

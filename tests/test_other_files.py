@@ -3,7 +3,6 @@ a subset without large governments, one respondent, every question skipped. Noth
 what a file cannot give stays empty, with the reason."""
 
 import os
-import shutil
 import subprocess
 from fractions import Fraction
 
@@ -14,7 +13,7 @@ from bs4 import BeautifulSoup
 
 from digitale_inclusie.cli import main
 from digitale_inclusie.data.codebook import MISSING
-from digitale_inclusie.paths import DATA_ENV, PUBLISHED, REPO
+from digitale_inclusie.paths import DATA_ENV, PUBLISHED, copy_checkout
 
 KEY = ["table", "breakdown", "group", "item", "category"]
 
@@ -100,13 +99,7 @@ def test_the_book_builds_on_a_file_without_large_governments(respondents, codebo
     and the respondent file is not offered. The file is named by a path relative to the
     repository root, as a researcher may; the build runs every page in its own folder
     (notebooks/), and the numbers shown are still those of that file."""
-    copy = tmp_path / "repo"
-    files = subprocess.run(["git", "ls-files", "-z"], cwd=REPO, capture_output=True, check=True).stdout.split(b"\0")
-    for name in filter(None, (f.decode() for f in files)):
-        if (REPO / name).is_file():
-            (copy / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(REPO / name, copy / name)
-    (copy / ".venv").symlink_to(REPO / ".venv")
+    copy = copy_checkout(tmp_path / "repo")
     (copy / "_build" / "other").mkdir(parents=True)
     _variants(respondents, codebook)["zonder_groot"].to_csv(copy / "_build" / "other" / "subset.csv", index=False)
     env = {**os.environ, DATA_ENV: "_build/other/subset.csv", "PYTHONPATH": str(copy / "src")}

@@ -1,16 +1,26 @@
-"""Execute every page of the book that has code, two at a time, into a fresh jupyter-cache.
+"""Execute the book's pages with code, two at a time, into the jupyter-cache that the build reads.
 
-`make book` empties the cache, runs this script, then lets Jupyter Book build from the cache.
-The result is the same as executing each page during the build (every page runs afresh from
-the data, so a data change always reaches the site), but the pages run in parallel on the
-machine's cores instead of one after another.
+`make book` runs this script, then lets Jupyter Book build from the cache. The result is the same
+as executing each page during the build, but the pages run in parallel on the machine's cores
+instead of one after another, and a page that has not changed is not run again.
 
-usage: python tools/preexecute.py [--cache DIR]
+jupyter-cache only notices a change in a notebook's own code. Everything else a page's numbers
+depend on is fingerprinted here (SHA-256): the respondent file in use (``DIGITALE_INCLUSIE_DATA``
+or the shipped one), every file under ``data/``, the package's source, the pinned requirements
+and this script. When the fingerprint differs from the one of the last build, the whole build is
+emptied first (``_build/.jupyter_cache``, ``_build/site-extra`` with the pages' CSV downloads,
+``_build/jupyter_execute``, ``_build/.doctrees`` and ``_build/html``) and every page runs afresh:
+a data change always reaches every page, and no file of an earlier build stays. Otherwise only
+the pages whose code changed run again (each rewrites its own downloads).
+
+usage: python tools/preexecute.py [--clean] [--workers N]
 """
 
 import argparse
+import hashlib
 import multiprocessing
 import os
+import shutil
 import sys
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
@@ -20,11 +30,36 @@ from jupyter_cache import get_cache
 from jupyter_cache.base import CacheBundleIn
 from jupyter_cache.executors.utils import single_nb_execution
 
-from digitale_inclusie.paths import DOWNLOADS, pages_with_code
+from digitale_inclusie.paths import DATA, DOWNLOADS, pages_with_code, respondents_source
 
 ROOT = Path(__file__).resolve().parents[1]
+BUILD = ROOT / "_build"
+CACHE = BUILD / ".jupyter_cache"
+FINGERPRINT = BUILD / ".inputs.sha256"  # the fingerprint of the inputs the cache was made from
+EMPTIED = [CACHE, BUILD / "site-extra", BUILD / "jupyter_execute", BUILD / ".doctrees", BUILD / "html"]
 MYST_READER = {"name": "myst_nb_md", "type": "plugin"}  # how myst-nb reads MyST notebooks
 NOTEBOOK_READER = {"name": "nbformat", "type": "plugin"}
+
+
+def inputs():
+    """Every file a page's numbers may depend on, apart from the page itself."""
+    package = ROOT / "src" / "digitale_inclusie"
+    files = [p for p in DATA.rglob("*") if p.is_file()]
+    files += [p for p in package.rglob("*") if p.suffix in (".py", ".mplstyle") and p.is_file()]
+    files += [ROOT / "requirements.txt", Path(__file__).resolve()]
+    return sorted(files)
+
+
+def fingerprint():
+    """SHA-256 over the respondent file in use (its path and bytes) and every input file."""
+    digest = hashlib.sha256()
+    source = respondents_source()
+    digest.update(f"respondents {source}\n".encode())
+    digest.update(source.read_bytes() if source.is_file() else b"(missing)")
+    for path in inputs():
+        digest.update(f"\n{path.relative_to(ROOT)}\n".encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def _execute(uri, notebook):
@@ -49,21 +84,35 @@ def _execute(uri, notebook):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cache", default=str(ROOT / "_build" / ".jupyter_cache"))
+    parser.add_argument("--clean", action="store_true", help="empty the build and run every page, whatever changed")
     parser.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
     args = parser.parse_args(argv)
-    cache = get_cache(args.cache)
-    # the heaviest pages first, so that the workers finish at about the same time
+    current = fingerprint()
+    previous = FINGERPRINT.read_text(encoding="utf-8").strip() if FINGERPRINT.is_file() else None
+    if not DOWNLOADS.is_dir():  # the pages' downloads are gone: their cached runs are no use
+        previous = None
+    # the PDF of the whole book belongs to `make pdf`: never leave an older one on the site
+    (BUILD / "html" / "downloads" / "digitale-inclusie.pdf").unlink(missing_ok=True)
+    if args.clean or current != previous:
+        FINGERPRINT.unlink(missing_ok=True)
+        for folder in EMPTIED:
+            shutil.rmtree(folder, ignore_errors=True)
+        print("the inputs changed: the build is emptied, every page runs" if previous and not args.clean
+              else "clean build: every page runs")
+    cache = get_cache(str(CACHE))
     DOWNLOADS.mkdir(parents=True, exist_ok=True)  # the pages write their CSV files here
+    # the heaviest pages first, so that the workers finish at about the same time
     pages = sorted(pages_with_code(ROOT), key=lambda p: p.stat().st_size, reverse=True)
     records = [cache.add_nb_to_project(str(path), read_data=MYST_READER if path.suffix == ".md" else NOTEBOOK_READER)
                for path in pages]
+    stale = {record.pk for record in cache.list_unexecuted()}
+    todo = [record for record in records if record.pk in stale]
     failed = []
     # spawn, not fork: forked workers inherit the cache's database connection and hang
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=args.workers, mp_context=context) as pool:
         jobs = {record.uri: pool.submit(_execute, record.uri, cache.get_project_notebook(record.uri).nb)
-                for record in records}
+                for record in todo}
         for uri, job in jobs.items():
             notebook, seconds, error = job.result()
             name = Path(uri).relative_to(ROOT)
@@ -74,8 +123,11 @@ def main(argv=None):
             cache.cache_notebook_bundle(CacheBundleIn(notebook, uri, data={"execution_seconds": seconds}),
                                         check_validity=False, overwrite=True)
             print(f"executed {name} in {seconds:.1f} s")
-    print(f"executed {len(records) - len(failed)} pages, {len(failed)} failed")
-    return 1 if failed else 0
+    print(f"executed {len(todo) - len(failed)} pages, {len(failed)} failed, {len(records) - len(todo)} unchanged")
+    if failed:
+        return 1
+    FINGERPRINT.write_text(current + "\n", encoding="utf-8")  # only a complete build is one to build on
+    return 0
 
 
 if __name__ == "__main__":

@@ -63,3 +63,20 @@ def pages_with_code(book_root=REPO):
                     pages.append(path)
                 break
     return pages
+
+
+def copy_checkout(target):
+    """Copy the repository's tracked files, as they are in the working tree, to ``target`` (a new
+    folder), sharing the virtual environment: a second checkout to build or measure in while this
+    one stays as it is. Run the copy's commands with ``PYTHONPATH=target/src`` so that its own
+    package is the one imported."""
+    import shutil
+    import subprocess
+
+    listed = subprocess.run(["git", "ls-files", "-z"], cwd=REPO, capture_output=True, check=True).stdout
+    for name in filter(None, (f.decode() for f in listed.split(b"\0"))):
+        if (REPO / name).is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(REPO / name, target / name)
+    (target / ".venv").symlink_to(REPO / ".venv")
+    return target

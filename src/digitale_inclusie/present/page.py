@@ -26,8 +26,7 @@ from ..data.published import load_published
 from ..data.register import load_register, reasons
 from ..data.respondents import answer_counts, group_members
 from ..paths import DATAPACKAGE, PUBLISHED, REGISTER, RESPONDENTS, respondents_source
-from . import charts, downloads
-from .style import figure_html
+from . import downloads
 from .tables import Cell, block_table, cell_text, frame_table
 from .text import block_label, group_label, inline_code, numbered
 
@@ -215,6 +214,9 @@ class Page:
         filename = downloads.write_block(block, label, cells, self.codebook, self.reconstruction)
         parts = []
         if chart:
+            from . import charts  # matplotlib: only pages with charts load it
+            from .style import figure_html
+
             title = chart_title or caption
             chart_caption = title if figure_number or not table_number else f"{title} (grafiek bij {table_number.lower()})"
             groups = header == "Groep"
@@ -363,6 +365,9 @@ class Page:
 
     def diagram(self, phase_names, centre, number, caption):
         """Figure 4: the policy phases around the practice actions (no numbers, no download)."""
+        from . import charts
+        from .style import figure_html
+
         figures, alt = charts.phases(phase_names, centre)
         return HTML(figure_html(figures, alt, caption, number))
 
