@@ -195,14 +195,17 @@ class Page:
     # ------------------------------------------------------------------ a table or figure
 
     def show(self, block, caption, chart=None, chart_title=None, figure=None, value_label=None, unit=None,
-             row_header=None, transcription=False, sort=False):
+             row_header=None, transcription=False, sort=False, glue=None):
         """Lay out one computed table or figure: chart (``bars``, ``stacked`` or ``means``),
         accessible table, download. ``block`` names the printed block (``tabel_1``, ``figuur_1``,
         ``uren``, ...) or a result the report does not print; ``figure`` numbers a chart that shows
         a numbered table (Tabel 11 is Figuur 8); ``transcription`` puts the transcription's remark
         on the block under the table (where the report prints a wrong title); ``sort`` puts the
         rows of chart, table and CSV alike in the order of their value in the first column,
-        largest first (see :meth:`sorted_rows`)."""
+        largest first (see :meth:`sorted_rows`); ``glue`` names numbers of the block for the
+        prose, as :meth:`glue` does (``glue={"h2_klein": "klein"}``)."""
+        if glue:
+            self.glue(block, **glue)
         cells, rows, columns, header = self.cells(block, value_label, unit)
         if sort:
             rows = self.sorted_rows(cells, rows, columns[0])

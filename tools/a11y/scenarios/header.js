@@ -55,19 +55,19 @@ async function run(browser, server, { page: pagePath }) {
         return { focusVisible: button.matches(':focus-visible'), outlineStyle: style.outlineStyle,
           outlineWidth: style.outlineWidth, outlineColor: style.outlineColor, boxShadow: style.boxShadow };
       }, selector));
-      result.focusTooltip = await until(page, tooltipState, null, 5000).catch(() => null);
+      result.focusTooltip = await until(page, tooltipState).catch(() => null);
       await page.keyboard.press('Escape');
-      result.focusTooltipEscape = await until(page, noTooltip, null, 5000).then(() => true, () => false);
+      result.focusTooltipEscape = await until(page, noTooltip).then(() => true, () => false);
     }
     // the pointer on the toggle: its tooltip, then Escape
     await page.evaluate(() => document.activeElement && document.activeElement.blur());
     await page.mouse.move(width / 2, 600);
     // start clean: the tooltip hidden by Escape is gone (it fades out, then leaves the page)
-    await until(page, () => !document.querySelector('.tooltip'), null, 5000).catch(() => null);
+    await until(page, () => !document.querySelector('.tooltip')).catch(() => null);
     await page.hover(selector);
-    result.hoverTooltip = await until(page, tooltipState, null, 5000).catch(() => null);
+    result.hoverTooltip = await until(page, tooltipState).catch(() => null);
     await page.keyboard.press('Escape');
-    result.hoverTooltipEscape = await until(page, noTooltip, null, 5000).then(() => true, () => false);
+    result.hoverTooltipEscape = await until(page, noTooltip).then(() => true, () => false);
     await page.close();
   }
 
@@ -81,9 +81,9 @@ async function run(browser, server, { page: pagePath }) {
     // scroll down, then up a little: the theme shows the button while scrolling up
     await page.mouse.move(200, 400);
     await page.mouse.wheel(0, 4000);
-    await until(page, () => window.scrollY > 1500, null, 5000);
+    await until(page, () => window.scrollY > 1500);
     await page.mouse.wheel(0, -400);
-    const shown = await until(page, () => getComputedStyle(document.getElementById('pst-back-to-top')).display !== 'none', null, 5000)
+    const shown = await until(page, () => getComputedStyle(document.getElementById('pst-back-to-top')).display !== 'none')
       .then(() => true, () => false);
     const colours = () => {
       const button = document.getElementById('pst-back-to-top');

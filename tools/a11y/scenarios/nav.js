@@ -46,7 +46,7 @@ async function run(browser, server, { page: pagePath }) {
       }
       const dialog = DIALOG[toggle];
       try {
-        await until(page, (d) => document.querySelector(d).open, dialog, 5000);
+        await until(page, (d) => document.querySelector(d).open, dialog);
         result.opened = true;
       } catch (error) {
         await page.close();
@@ -81,7 +81,7 @@ async function run(browser, server, { page: pagePath }) {
           if (toggle === 'primary') {
             await page.waitForURL((url) => url.href !== before);
           } else {
-            await until(page, (hash) => location.hash === hash, result.target, 5000).catch(() => null);
+            await until(page, (hash) => location.hash === hash, result.target).catch(() => null);
           }
           result.landed = page.url().slice(server.url.length);
           result.closed = await page.evaluate((d) => !document.querySelector(d) || !document.querySelector(d).open, dialog);
