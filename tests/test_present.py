@@ -76,6 +76,18 @@ def test_prose_numbers_show_the_printed_one_where_it_differs(page, results, monk
                      "b": "88% (rapport: 90%)"}
     with pytest.raises(KeyError, match="no cell"):
         page.glue("figuur_1", x="uitkomst_onbekend")
+    glued.clear()
+    page.show("tabel_3", "Uren naar grootte", value_label="Gemiddelde", glue={"klein": "klein", "groot": "groot"})
+    # Tabel 3 of the report: 6 and 22 hours a week; the large governments are a small group (26)
+    assert glued == {"klein": "6 uur", "groot": "22 uur (n = 26)"}
+
+
+def test_a_block_is_shown_by_its_name_only_when_it_is_there(page):
+    with pytest.raises(KeyError, match="tabel_16: a block of the report that the printed numbers do not declare"):
+        page.cells("tabel_16")
+    page.results = {}
+    with pytest.raises(KeyError, match="tabel_6: no result of that name on this page"):
+        page.show("tabel_6", "Samenwerking")
 
 
 def test_a_group_without_respondents_is_shown_empty_with_the_reason(respondents, tmp_path, monkeypatch):
