@@ -15,7 +15,7 @@ plugin then stands aside.
 from pathlib import Path
 
 import pytest
-from nbval.plugin import IPyNbCell, IPyNbFile, coalesce_streams
+from nbval.plugin import IPyNbCell, IPyNbFile, coalesce_streams, get_sanitize_patterns
 
 from site_tools import CACHE, ensure_site
 
@@ -43,8 +43,6 @@ class BuiltNotebook(IPyNbFile):
             pytest.fail(f"{self.fspath}: not executed by the book's build (not in _toc.yml?)")
         self.built = [c for c in cache.get_cache_bundle(record.pk).nb.cells if c.cell_type == "code"]
         self.sanitize_patterns.clear()
-        from nbval.plugin import get_sanitize_patterns
-
         self.sanitize_patterns.update(get_sanitize_patterns(SANITIZE.read_text(encoding="utf-8")))
 
     def collect(self):

@@ -30,27 +30,34 @@ def build_site():
 
 
 CACHE = REPO / "_build" / ".jupyter_cache"  # the pages as the build executed them
-_LOCK = REPO / "_build" / ".test-site.lock"
-_DONE = REPO / "_build" / ".test-site.run"  # which test run built the site, and how it went
 _RUN = os.environ.get("PYTEST_XDIST_TESTRUNUID") or uuid.uuid4().hex  # one id per test run, shared by xdist workers
 
 
-def ensure_site():
-    """The built site, made once per test run by whichever test (or pytest-xdist worker) needs it
-    first; the others wait for that build and use it. A failed build fails them all, at once."""
+def once_per_run(name, make):
+    """``make()``'s result (JSON), made once per test run by whichever test (or pytest-xdist
+    worker) needs it first; the others wait for it (a file lock) and read the same result from
+    ``_build/.test-NAME.json``. A failure (an assertion in ``make``) fails them all, at once."""
+    import json
+
     from filelock import FileLock
 
-    _LOCK.parent.mkdir(parents=True, exist_ok=True)
-    with FileLock(str(_LOCK)):
-        run, _, outcome = (_DONE.read_text(encoding="utf-8") if _DONE.exists() else "").partition("\n")
-        if run != _RUN:
+    saved = REPO / "_build" / f".test-{name}.json"
+    saved.parent.mkdir(parents=True, exist_ok=True)
+    with FileLock(str(saved.with_suffix(".lock"))):
+        record = json.loads(saved.read_text(encoding="utf-8")) if saved.exists() else {}
+        if record.get("run") != _RUN:
             try:
-                build_site()
-                outcome = "ok"
+                record = {"run": _RUN, "result": make()}
             except AssertionError as failure:
-                outcome = str(failure)
-            _DONE.write_text(f"{_RUN}\n{outcome}", encoding="utf-8")
-    assert outcome == "ok", f"make book failed:\n{outcome}"
+                record = {"run": _RUN, "failure": str(failure)}
+            saved.write_text(json.dumps(record), encoding="utf-8")
+    assert "failure" not in record, f"{name}: {record.get('failure')}"
+    return record["result"]
+
+
+def ensure_site():
+    """The built site, made once per test run (:func:`once_per_run`)."""
+    once_per_run("site", lambda: str(build_site()))
     return HTML
 
 
@@ -152,20 +159,12 @@ def checked_pages(site):
 
 
 def browser_report(site):
-    """Every browser check, run once per test run (tools/a11y/site-check.js) by whichever test
-    or pytest-xdist worker needs it first; the others wait for it and read the same report:
-    ``pages[path][width][mode]`` with each check's findings, and ``scenarios``."""
+    """Every browser check, run once per test run (tools/a11y/site-check.js,
+    :func:`once_per_run`): ``pages[path][width][mode]`` with each check's findings, and
+    ``scenarios``."""
     import json
 
-    from filelock import FileLock
-
-    saved = REPO / "_build" / ".test-browser.json"
-    with FileLock(str(REPO / "_build" / ".test-browser.lock")):
-        if saved.exists():
-            report = json.loads(saved.read_text(encoding="utf-8"))
-            if report.get("run") == _RUN:
-                assert "failure" not in report, report.get("failure")
-                return report
+    def check():
         config = {"pages": checked_pages(site), "scenarios": {
             "nav": {"page": NAV_PAGE},
             "header": {"page": NAV_PAGE},
@@ -174,15 +173,13 @@ def browser_report(site):
                                      "filter": {"column": OVERVIEW_FILTERS[page][0], "text": OVERVIEW_FILTERS[page][1]},
                                      "sort": [list(s) for s in OVERVIEW_SORTS[page]]} for page in OVERVIEW_COLUMNS]},
         }}
-        (REPO / "_build" / ".test-browser-config.json").write_text(json.dumps(config), encoding="utf-8")
-        done = node("site-check.js", site, REPO / "_build" / ".test-browser-config.json", timeout=1800)
-        if done.returncode == 0:
-            report = {**json.loads(done.stdout), "run": _RUN}
-        else:
-            report = {"run": _RUN, "failure": done.stdout[-2000:] + done.stderr[-4000:]}
-        saved.write_text(json.dumps(report), encoding="utf-8")
-    assert "failure" not in report, report.get("failure")
-    return report
+        path = REPO / "_build" / ".test-browser-config.json"
+        path.write_text(json.dumps(config), encoding="utf-8")
+        done = node("site-check.js", site, path, timeout=1800)
+        assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-4000:]
+        return json.loads(done.stdout)
+
+    return once_per_run("browser", check)
 
 
 def loads(report, widths=None, modes=None):

@@ -82,8 +82,9 @@ def cmd_tables(args):
     check_out_file(Path(args.out) / "tables.csv")
     published = _published(args)
     source = _source(args)
-    respondents = load_respondents(source, _codebook(args))
-    tables = recompute(respondents, published)  # the chapters' analysis cells, run on this file
+    codebook = _codebook(args)
+    respondents = load_respondents(source, codebook)
+    tables = recompute(respondents, published, codebook=codebook)  # the chapters' analysis cells, run on this file
     out = Path(args.out) / "tables.csv"
     write_csv(tables, out)
     print(f"wrote {out}: {len(tables)} numbers recomputed from {source}")

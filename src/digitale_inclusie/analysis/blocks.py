@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from ..data.codebook import GROUPS, TOTAL, breakdown_of
+from ..data.published import KEY
 from ..data.respondents import answer_counts, group_members
 
 KINDS = ("group", "item", "statistic", "answer")  # rows take the first kind that varies, columns the next
@@ -169,7 +170,7 @@ def _declare(table, rows, codebook):
     printed = {}
     for (_, row), c in zip(rows.iterrows(), coordinates):
         key = (c[varying[0]], c[varying[1]] if columns_axis else None)
-        printed[key] = Printed(tuple(row[k] for k in ("table", "breakdown", "group", "item", "category")),
+        printed[key] = Printed(tuple(row[k] for k in KEY),
                                row["value"], row["unit"], row["category"])
     units = set(rows["unit"])
     notes = [n for n in rows["note"] if n]

@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..data.codebook import Codebook
-from ..data.published import COLUMNS, load_published
+from ..data.published import COLUMNS, KEY, load_published
 from ..errors import AnalysisError
 from ..paths import REPO, pages_with_code
 from .blocks import BlockError, declare
@@ -92,9 +92,8 @@ def recompute(respondents, published, results=None, codebook=None):
         except BlockError as exc:
             raise AnalysisError("the analysis cells", None, "", exc) from None
         values.update({place.printed.key: place.value for place in places if place.printed})
-    key = ["table", "breakdown", "group", "item", "category"]
     out = published[COLUMNS].copy()
-    out["value"] = pd.Series([values.get(tuple(row[k] for k in key)) for _, row in published.iterrows()],
+    out["value"] = pd.Series([values.get(tuple(row[k] for k in KEY)) for _, row in published.iterrows()],
                              index=out.index, dtype=object)
     return out
 

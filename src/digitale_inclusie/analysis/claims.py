@@ -111,7 +111,7 @@ def _verdict(report, data, p):
 
 def _row(claim, **fields):
     """A row of claims.csv; private fields (``_sides``: (k, m) per side, ``_means``, ``_bounds``)
-    carry the numbers for :func:`sentence` and are not written."""
+    carry the numbers for :func:`..present.sentences.sentence` and are not written."""
     row = {column: "" for column in COLUMNS}
     row.update(claim_id=claim["id"], chapter=str(claim["chapter"]), statement=claim["statement"],
                direction_report=claim.get("direction", ""))

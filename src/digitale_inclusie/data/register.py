@@ -4,8 +4,7 @@ each with its computed reason. Written by ``python -m digitale_inclusie audit``.
 import pandas as pd
 
 from ..paths import REGISTER
-
-KEY = ["table", "breakdown", "group", "item", "category"]
+from .published import KEY  # a printed number's key: the register names its numbers the same way
 COLUMNS = KEY + ["value", "unit", "reconstructed", "kind", "reason", "alternative"]
 KIND_INCONSISTENT = "inconsistent"  # cannot hold together with the numbers the reconstruction keeps
 KIND_TRADE_OFF = "afweging"  # could have been kept: missed by the reconstruction's weights
