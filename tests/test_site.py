@@ -527,19 +527,23 @@ def test_sphinx_numbers_no_table_or_figure_itself(site):
 
 def test_every_claim_with_a_sentence_is_rendered_on_its_chapter(site):
     """The comparisons of chapters 1-6 are the register's claims, rendered from the file: each
-    claim with a sentence appears, with its numbers and uncertainty, on its own chapter."""
-    from digitale_inclusie.analysis.claims import evaluate, load_claims
-    from digitale_inclusie.present.sentences import sentence
+    claim with a sentence appears, with its numbers and uncertainty, on its own chapter, and
+    every verdict links to "Hoe lees je de cijfers?"."""
+    from digitale_inclusie.analysis.claims import evaluate_register
     from digitale_inclusie.data import load_respondents
+    from digitale_inclusie.data.codebook import Codebook
+    from digitale_inclusie.present.sentences import sentence
 
-    respondents = load_respondents()
     pages = {int(c[:2]): _text(site / "notebooks" / f"{c}.html") for c in CHAPTERS}
     rendered = 0
-    for claim in load_claims():
-        if claim["kind"] == "none" or not ({"text", "texts"} & set(claim)):
+    for claim_id, tested in evaluate_register(load_respondents(), True).items():
+        if tested.claim["kind"] == "none" or "text" not in tested.claim:
             continue
-        short = sentence(claim, evaluate(claim, respondents, True), short=True).rstrip(".")
-        assert short in pages[claim["chapter"]], (claim["id"], short)
+        short = sentence(tested, short=True, codebook=Codebook.load()).split(". ")[0].rstrip(".")
+        assert short in pages[tested.claim["chapter"]], (claim_id, short)
         rendered += 1
-    assert rendered >= 40
-    assert "95%-interval" in pages[2] and "een verschil dat geen toeval lijkt" in pages[1]
+    assert rendered >= 45
+    assert "95%-interval" in pages[2] and "geen toeval" not in " ".join(pages.values())
+    for chapter in (1, 2, 6):
+        html = (site / "notebooks" / f"{CHAPTERS[chapter - 1]}.html").read_text(encoding="utf-8")
+        assert html.count("Hoe lees je dit?") >= 3, chapter

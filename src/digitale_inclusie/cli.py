@@ -91,21 +91,20 @@ def cmd_tables(args):
 
 
 def cmd_claims(args):
-    from .analysis.claims import evaluate_all
-    from .data.respondents import load_respondents
+    from .analysis.claims import VERDICTS, evaluate_all
+    from .data.respondents import is_reconstruction, load_respondents
     from .fileio import atomic_write_text, check_out_file, check_out_folder
 
     check_out_folder(args.out)
     check_out_file(Path(args.out) / "claims.csv")
     source = _source(args)
     respondents = load_respondents(source, _codebook(args))
-    reconstruction = paths.Path(source).resolve() == paths.RESPONDENTS.resolve()
-    table = evaluate_all(respondents, reconstruction)
+    table = evaluate_all(respondents, is_reconstruction(source))  # the reconstruction by content, not path
     out = Path(args.out) / "claims.csv"
     atomic_write_text(out, table.to_csv(index=False, lineterminator="\n"))
     counts = table["verdict"].value_counts()
     print(f"wrote {out}: {len(table)} claims tested on {source} ("
-          + ", ".join(f"{counts.get(v, 0)} {v}" for v in ("bevestigd", "niet_significant", "tegengesproken", "niet_toetsbaar"))
+          + ", ".join(f"{counts.get(v, 0)} {v}" for v in VERDICTS)
           + ")")
 
 

@@ -277,6 +277,25 @@ def _known_valid(path, codebook):
     return all(line in recorded for line in current)
 
 
+def is_reconstruction(path):
+    """Whether ``path`` holds the shipped reconstruction, decided by its content: its SHA-256
+    equals the one recorded for ``respondenten.csv`` in data/SHA256SUMS. A byte copy anywhere is
+    the reconstruction (its invented parts are then not tested); another file at the shipped
+    path is not."""
+    import hashlib
+
+    if not CHECKSUMS.exists():
+        return False
+    name = RESPONDENTS.relative_to(DATA).as_posix()
+    recorded = {line.split("  ", 1)[1]: line.split("  ", 1)[0]
+                for line in CHECKSUMS.read_text(encoding="utf-8").splitlines() if "  " in line}
+    try:
+        digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return False
+    return recorded.get(name) == digest
+
+
 def check_frame(path, frame, codebook):
     """Check every cell of a parsed respondent file (all columns strings) against the codebook,
     column by column; raise one :class:`InputFileError` listing one message per problem kind and

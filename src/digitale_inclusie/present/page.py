@@ -24,12 +24,14 @@ from ..analysis.blocks import declare, plain
 from ..data.codebook import GROUPS, TOTAL, Codebook
 from ..data.published import load_published
 from ..data.register import load_register, reasons
-from ..data.respondents import answer_counts, group_members
-from ..paths import DATAPACKAGE, PUBLISHED, REGISTER, RESPONDENTS, respondents_source
+from ..data.respondents import answer_counts, group_members, is_reconstruction
+from ..paths import DATAPACKAGE, PUBLISHED, REGISTER, respondents_source
 from . import downloads
 from .tables import Cell, block_table, cell_text, frame_table
-from .text import block_label, group_label, inline_code, numbered
+from .text import block_label, group_label, inline_code, markdown_text, numbered
 
+READING_PAGE = "../book/cijfers-lezen.md"  # "Hoe lees je de cijfers?": linked from every verdict
+READING_LINK_TEXT = "Hoe lees je dit?"
 DEFAULT_HEADER = {"procent": "Aandeel respondenten", "uur": "Uur per week", "aantal": "Respondenten"}
 
 
@@ -72,12 +74,12 @@ class Page:
         self.reasons = reasons(load_register()) if self.reconstruction else {}
         self.sizes = {g: len(group_members(respondents, g)) for g in GROUPS}
         self._placed = {}  # block id -> (the result placed, its places)
-        self._tested = {}  # claim id -> its row of claims.csv, tested on this page's respondents
 
-    @property
+    @cached_property
     def reconstruction(self):
-        """Whether the numbers come from the shipped reconstruction (not real survey data)."""
-        return self.source.resolve() == RESPONDENTS.resolve()
+        """Whether the numbers come from the shipped reconstruction (not real survey data),
+        recognised by the file's content (its checksum), not by its path."""
+        return is_reconstruction(self.source)
 
     # ------------------------------------------------------------------ notice
 
@@ -273,29 +275,29 @@ class Page:
 
     def claims(self, *ids):
         """Glue claims of the register as sentences that follow the file in use, each under its
-        id (the sentence with its numbers and their uncertainty) and under its id followed by
-        ``.kort`` (the statement alone, for the key findings): ``page.claims("h1-subsidie-burgers")``.
-        The register is tested once per page, on this page's respondents."""
+        id (the sentence with its numbers, their uncertainty and a link to "Hoe lees je de
+        cijfers?", as MyST: ``{glue:md}`id:myst```) and under its id followed by ``.kort`` (plain
+        text without numbers, with a qualifier where the claim is not confirmed, for the key
+        findings): ``page.claims("h1-subsidie-burgers")``. The whole register is tested once per
+        page, on this page's respondents (its q-values need every claim)."""
         from myst_nb import glue
 
-        from ..analysis.claims import evaluate
         from .sentences import sentence
 
         for claim_id in ids:
-            claim = self.claim_register[claim_id]
-            if claim_id not in self._tested:
-                self._tested[claim_id] = evaluate(claim, self.df, self.reconstruction)
-            row = self._tested[claim_id]
-            look = self._printed_side(claim, row)
-            glue(claim_id, sentence(claim, row, look), display=False)
-            glue(f"{claim_id}.kort", sentence(claim, row, look, short=True), display=False)
+            tested = self.tested_claims[claim_id]
+            look = self._printed_for(tested.claim)
+            full = sentence(tested, look, codebook=self.codebook)
+            link = "" if tested.claim["kind"] == "none" else f" [{READING_LINK_TEXT}]({READING_PAGE})"
+            glue(claim_id, Markdown(markdown_text(full) + link), display=False)
+            glue(f"{claim_id}.kort", sentence(tested, look, short=True, codebook=self.codebook), display=False)
 
     @cached_property
-    def claim_register(self):
-        """The claims register (loaded on first use: most pages need no claims)."""
-        from ..analysis.claims import load_claims
+    def tested_claims(self):
+        """Every claim of the register tested on this page's respondents: {id: Tested}."""
+        from ..analysis.claims import evaluate_register, load_claims
 
-        return {c["id"]: c for c in load_claims(codebook=self.codebook)}
+        return evaluate_register(self.df, self.reconstruction, load_claims(codebook=self.codebook))
 
     @cached_property
     def _printed_at(self):
@@ -308,23 +310,17 @@ class Page:
                     out.setdefault((at.get("group", TOTAL), at.get("item"), at["answer"]), []).append((block, printed))
         return out
 
-    def _printed_side(self, claim, row):
-        """For a claim's sentence: per side, the report's number where it prints one, and the
-        share as its table shows it (a row the report rounds to 100 shows another share than
-        the claim's own count would)."""
-        def look(side):
-            answers = claim.get("answers", [])
-            if len(answers) != 1 or claim.get("pooled"):
+    def _printed_for(self, claim):
+        """For a claim's sentence: ``look(group, item)``, the report's number for that share where
+        it prints exactly one, and the share as its table shows it (a row the report rounds to
+        100 shows another share than the claim's own count would); None otherwise."""
+        answers = claim.get("answers", [])
+
+        def look(group, item):
+            if len(answers) != 1 or claim.get("pooled") or not (group and item):
                 return None
-            if claim["kind"] == "groups":
-                groups = claim["first"] if side == 0 else claim["second"]
-                group, item = (groups[0] if len(groups) == 1 else None), claim["item"]
-            elif claim["kind"] == "items":
-                group, item = TOTAL, (claim["first"][0] if side == 0 else row.get("_rival"))
-            else:
-                group, item = claim.get("groups", [TOTAL])[0], claim["item"]
             found = self._printed_at.get((group, item, answers[0]), [])
-            if not (group and item) or len(found) != 1:
+            if len(found) != 1:
                 return None
             block, printed = found[0]
             shown = next(p.value for p in self.places(block.id) if p.printed is printed)

@@ -92,3 +92,13 @@ def inline_code(text):
 def context_text(row):
     """A context figure of the introduction (``data/context/barometer.csv``): '46%' or '108'."""
     return number_text(int(row["value"]), row["unit"], long=True)
+
+
+MARKDOWN_SPECIAL = set("\\`*_{}[]<>()#+-.!|~$&:")
+
+
+def markdown_text(text):
+    """Plain text made safe to paste into MyST: every character that Markdown or MyST could read
+    as markup (emphasis, roles, links, HTML, entities, math) is backslash-escaped, so a text
+    from data or YAML never becomes markup or script."""
+    return "".join("\\" + ch if ch in MARKDOWN_SPECIAL else ch for ch in text)
