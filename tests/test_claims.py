@@ -317,3 +317,20 @@ def test_every_direction_word_agrees_with_the_numbers_it_quotes(respondents, cod
                         assert first == second, (name, claim_id, clause)
                     checked += 1
     assert checked > 50
+
+
+def test_sentence_numbers_equal_the_chapter_tables(respondents):
+    """Every two-group sentence quotes the same shares as the tables the chapters compute with
+    their own cells (two independent countings of the same file), first group first."""
+    from digitale_inclusie.analysis import cells as analysis
+
+    results = analysis.run(respondents)
+    said = _sentences(respondents, True, ["h1-subsidie-burgers", "h2-samenwerking-subsidie-advies",
+                                          "h2-samenwerking-groot-besturen"])
+    for claim, table, item in (("h1-subsidie-burgers", "tabel_2", "uitkomst_burgers"),
+                               ("h2-samenwerking-subsidie-advies", "tabel_7", "samenwerking_advies")):
+        first, second = results[table].loc["met", item], results[table].loc["zonder", item]
+        assert f"{first}% tegenover {second}%" in said[claim], (claim, said[claim])
+    groot, klein, middel = (results["tabel_6"].loc[g, "samenwerking_besturen"] for g in ("groot", "klein", "middelgroot"))
+    assert f"{groot}% van 26 tegenover {klein}%" in said["h2-samenwerking-groot-besturen"]
+    assert f"{groot}% van 26 tegenover {middel}%" in said["h2-samenwerking-groot-besturen"]

@@ -476,6 +476,8 @@ def evaluate_register(df, reconstruction, claims=None):
     for index, (tested, q) in enumerate(zip(testable, inference.benjamini_hochberg(pvalues))):
         tested.q = float(q)
         tested.verdict = _decide(tested, tested.q)
+        if tested.verdict == "onbeslist":
+            tested.note = _undecided_note(tested)
         for unit in tested.units:
             if unit.effect.side() and _bh_with(pvalues, index, unit.p_holm) < ALPHA:
                 unit.clear = "verschil"
@@ -483,6 +485,16 @@ def evaluate_register(df, reconstruction, claims=None):
                 unit.clear = "gelijk"
         tested.deciding = _deciding(tested)
     return register
+
+
+def _undecided_note(tested):
+    """Why the file cannot tell, with the smallest effect it could detect."""
+    detectable = [u.effect.detectable for u in tested.units if np.isfinite(u.effect.detectable)]
+    unit = "uur" if tested.unit == "uur" else "procentpunten"
+    if not detectable:
+        return "Dit bestand is te klein om een verschil te meten."
+    return (f"Dit bestand kan het niet uitmaken: het ziet een verschil pas betrouwbaar (met 80% kans) vanaf "
+            f"ongeveer {decimal(max(detectable))} {unit}.")
 
 
 def _deciding(tested):

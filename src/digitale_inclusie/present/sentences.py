@@ -247,7 +247,7 @@ def _attributed(claim, why):
 
 
 def _report_side(claim):
-    source = "het rapport" if claim.get("basis") == "tekst" else f"het rapport ({claim['source']})"
+    source = "het rapport" if claim.get("basis") == "tekst" else f"onze lezing van het rapport ({claim['source']})"
     statement = _lower_first(claim["statement"]).rstrip(".")
     return f"Volgens {source}: {statement}"
 
