@@ -20,7 +20,11 @@ def example_share(k, m, what):
     if not m:
         return f"In dit bestand beantwoordde niemand de vraag of {what}; er is dus geen voorbeeld."
     low, high = wilson(k, m)
-    return (f"Van de {m} respondenten die de vraag beantwoordden, zeggen er {k} dat {what}: "
+    who = "De enige respondent die de vraag beantwoordde, zegt" if m == 1 else \
+        f"Van de {m} respondenten die de vraag beantwoordden, zeggen er {k}"
+    if m == 1:
+        who += "" if k else " niet"
+    return (f"{who} dat {what}: "
             f"{percent(k, m)}%. Het 95%-interval loopt van {decimal(low)} tot {decimal(high)}: bij een "
             f"gelijkaardige groep medewerkers zou je waarschijnlijk tussen {decimal(low)} en {decimal(high)} "
             f"van de 100 vinden.")
@@ -78,7 +82,8 @@ def small_groups(df, tested):
                 "hoe breder haar intervallen en hoe groter een verschil moet zijn voor het bestand het ziet.")
     detectable = [u.effect.detectable for t in tested.values() if t.p is not None and t.unit == "punten"
                   for u in t.units if {u.subject, u.rival, u.within} & set(small)]
-    named = ", ".join(f"{lower_first(group_name(g, long=True))} (n = {sizes[g]})" for g in small)
+    named = ", ".join(f"{lower_first(group_name(g, long=True))}: n = {sizes[g]}{', leeg' if not sizes[g] else ''}"
+                      for g in small)
     text = f"Kleine groepen in dit bestand (minder dan {SMALL_GROUP} respondenten): {named}."
     finite = [d for d in detectable if d == d and d < 1e6]
     if finite:
