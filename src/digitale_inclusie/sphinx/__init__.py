@@ -6,14 +6,16 @@
 * :mod:`.tables`: ``scope`` on the header cells of Sphinx's own tables; only exercises numbered;
 * :mod:`.footer`: version and build date in every page's footer, the ``di-build`` role;
 * :mod:`.entries`: the toolbox and catalogue pages (directives, overview tables, the shared
-  DataTables bundle).
+  DataTables bundle);
+* :mod:`.search`: section titles on the search page as text (Sphinx 7.4's search page inserts
+  them as HTML).
 """
 
 from .. import __version__
-from . import cells, entries, footer, tables
+from . import cells, entries, footer, search, tables
 
 
 def setup(app):
-    for part in (cells, tables, footer, entries):
+    for part in (cells, tables, footer, entries, search):
         part.connect(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
