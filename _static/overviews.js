@@ -7,11 +7,26 @@
 // For every reader:
 // - each column title is a real <button> in its header cell: the header's accessible name is
 //   the column title (followed by the sort state in Dutch once sorted), Enter and Space both sort;
-// - the search and filter fields stand above the table, each with its own visible Dutch label;
+// - the search and filter fields stand above the table, each with its own visible Dutch label,
+//   and match their text as words (not as a regular expression);
 // - the number of rows shown is a live status, and every DataTables text is Dutch.
 // This file may run twice on a page (Jupyter Book lists it twice): a table is enhanced once.
 (function () {
   'use strict';
+
+  // A reader's filter text is text, never a regular expression: every word must occur in the
+  // row (or cell), letters compared without case and accents ("enquete" finds "enquête").
+  // DataTables' own smart search builds a regular expression from the input, which a very long
+  // input can break; a function is matched as it is.
+  const fold = (text) => String(text).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  function matcher(value) {
+    const words = fold(value).split(/\s+/).filter(Boolean);
+    if (!words.length) return '';
+    return (text) => {
+      const haystack = fold(text);
+      return words.every((word) => haystack.includes(word));
+    };
+  }
 
   const DUTCH = {
     decimal: ',',
@@ -86,11 +101,11 @@
 
     // search and filter fields, above the table (outside its horizontal scroll area)
     const everything = element('input', { placeholder: 'een of meer woorden' });
-    everything.addEventListener('input', () => dt.search(everything.value).draw());
+    everything.addEventListener('input', () => dt.search(matcher(everything.value)).draw());
     const fields = [field(prefix + '-alles', 'Alle kolommen', everything)];
     labels.forEach((label, column) => {
       const input = element('input');
-      input.addEventListener('input', () => dt.column(column).search(input.value).draw());
+      input.addEventListener('input', () => dt.column(column).search(matcher(input.value)).draw());
       fields.push(field(prefix + '-kolom-' + (column + 1), label, input));
     });
     const box = element('fieldset', { className: 'overzicht-filters' },

@@ -1,12 +1,14 @@
-"""Benchmark: validating and tabulating a large respondent file.
+"""Benchmark: validating, tabulating and testing the claims on a large respondent file.
 
-Generates a valid file of 100 000 respondents from the shipped one (its rows repeated, with
-new ids R000001, ...), then measures in a fresh Python process per step:
+Generates a valid file of 1 000 000 respondents from the shipped one (its rows repeated, with
+new ids R0000001, ...), then measures in a fresh Python process per step:
 
 - ``pandas.read_csv`` of the file (strings, as the loader reads it): the baseline;
 - ``validate``: :func:`load_respondents`, every cell checked against the codebook;
 - ``tables``: ``python -m digitale_inclusie tables --data FILE --out DIR`` (load, validate and
-  recompute every printed number).
+  recompute every printed number);
+- ``claims``: ``python -m digitale_inclusie claims --data FILE --out DIR`` (load, validate and
+  test every claim of the register).
 
 Times are the median of a few runs; peak memory is the peak of Python-traced allocations
 (``tracemalloc``, numpy and pandas arrays included) in a separate run, and the process's
@@ -38,7 +40,7 @@ def make_file(path, rows):
         handle.write(header + "\n")
         for i in range(rows):
             rest = lines[i % len(lines)].split(",", 1)[1]
-            handle.write(f"R{i + 1:06d},{rest}\n")
+            handle.write(f"R{i + 1:07d},{rest}\n")
 
 
 def step(name, path):
@@ -51,15 +53,15 @@ def step(name, path):
         from digitale_inclusie.data.respondents import load_respondents
 
         return load_respondents(path)
-    if name == "tables":
+    if name in ("tables", "claims"):
         import contextlib
         import io
 
         from digitale_inclusie.cli import main
 
         with tempfile.TemporaryDirectory() as out, contextlib.redirect_stdout(io.StringIO()):
-            if main(["tables", "--data", str(path), "--out", out]) != 0:
-                raise SystemExit("tables failed")
+            if main([name, "--data", str(path), "--out", out]) != 0:
+                raise SystemExit(f"{name} failed")
         return None
     raise ValueError(name)
 
@@ -91,8 +93,8 @@ def measure(name, path, runs):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, default=100_000)
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--step", help=argparse.SUPPRESS)
     parser.add_argument("--file", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -105,7 +107,7 @@ def main(argv=None):
         size = os.path.getsize(path)
         print(f"file: {args.rows} respondents, {size / 1e6:.1f} MB")
         results = {}
-        for name in ("read_csv", "validate", "tables"):
+        for name in ("read_csv", "validate", "tables", "claims"):
             done = subprocess.run([sys.executable, __file__, "--step", name, "--file", str(path),
                                    "--runs", str(args.runs)], capture_output=True, text=True, check=True)
             results[name] = r = json.loads(done.stdout.splitlines()[-1])
@@ -114,7 +116,7 @@ def main(argv=None):
     base, frame = results["read_csv"], results["validate"]["footprint"]
     print(f"DataFrame footprint (memory_usage(deep=True), which counts a shared string once per cell): "
           f"{frame / 1e6:.0f} MB")
-    for name in ("validate", "tables"):
+    for name in ("validate", "tables", "claims"):
         r = results[name]
         print(f"{name}: {r['seconds'] / base['seconds']:.1f} x the time of read_csv"
               f"{' (target: at most 10)' if name == 'validate' else ''}; peak memory "

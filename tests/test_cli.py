@@ -130,6 +130,21 @@ FILES = {
     "header repeated as a row": (GOOD + HEADER + "\n", ["line 278", "column 'respondent_id'", "'respondent_id'"]),
     "extra value in a row": (with_cell(6, "meerjarenplanning_volgend", "neen,neen"), ["line 6", "more values"]),
     "a row cut short": (line_replaced(7, ROWS[5].rsplit(",", 3)[0]), ["line 7", "fewer values"]),
+    # round two (issue 19): inputs that hung, were accepted silently or got an unclear message
+    "the file followed by 200 000 NUL bytes": (GOOD.encode() + b"\x00" * 200_000,
+                                               ["line 278", "U+0000", "200000 characters"]),
+    "rows separated by carriage returns only": (GOOD.replace("\n", "\r"), ["line 1", "carriage return"]),
+    "a header of 100 000 names": (",".join(f"c{i}" for i in range(100_000)) + "\n" + "\n".join(ROWS) + "\n",
+                                  ["line 1", "unexpected column", "100000 in all"]),
+    "a quoted line break in the header": ('"' + GOOD, ["line 1", "quote is not closed"]),
+    "hours just above the maximum": (with_cell(2, "uren_per_week", "40.0000000000000001"),
+                                     ["line 2", "'40.0000000000000001'", "out of range"]),
+    "ids equal after normalising": (with_cell(3, "respondent_id", "R0001"),
+                                    ["line 3", "'R0001'", "first on line 2", "'R001'", "leading zeros"]),
+    "a look-alike letter": (with_cell(2, "uitkomst_burgers", "j\u0430"), ["line 2", "'j\\u0430'", "ja, nee"]),
+    "a gzip file named .csv": (__import__("gzip").compress(GOOD.encode(), mtime=0), ["gzip-compressed", "unpack"]),
+    "a zip file named .csv": (b"PK\x03\x04" + GOOD.encode(), ["zip file", "unpack"]),
+    "only NUL bytes": (b"\x00" * 5000, ["only NUL bytes"]),
 }
 
 
@@ -292,8 +307,8 @@ def test_no_half_written_output_when_the_write_fails(tmp_path, monkeypatch, caps
     monkeypatch.setattr(fileio.os, "fchmod", full)
     rc = main(["tables", "--out", str(tmp_path / "uit")])
     err = capsys.readouterr().err
-    assert rc == 2 and err.startswith("error: ") and "No space left" in err
-    assert list((tmp_path / "uit").iterdir()) == []
+    assert rc == 2 and err.startswith(f"error: {tmp_path / 'uit' / 'tables.csv'}: no space left on the device")
+    assert not (tmp_path / "uit").exists()  # the folder the command made is removed again
 
 
 def test_the_command_ends_a_failure_with_its_message_not_a_traceback(tmp_path):

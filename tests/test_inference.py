@@ -75,3 +75,11 @@ def test_one_respondent_never_gives_a_narrow_interval():
     effect = inference.mean_difference([0.0], "t")
     assert effect.low == -math.inf and effect.high == math.inf
     assert not effect.within(10)
+
+
+def test_the_shift_of_large_groups_needs_no_list_of_all_differences():
+    rng = np.random.default_rng(5)
+    x, y = rng.integers(0, 40, 3000).astype(float), rng.normal(10, 4, 2500).round(1)
+    listed, counted = inference._kth_difference(x, y), inference._kth_difference(x, y, direct=0)
+    for k in (1, 100, 3_000_000, 3_750_000, 3_750_001, 7_500_000):
+        assert counted(k) == pytest.approx(listed(k), abs=1e-9), k

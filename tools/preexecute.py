@@ -30,6 +30,8 @@ from jupyter_cache import get_cache
 from jupyter_cache.base import CacheBundleIn
 from jupyter_cache.executors.utils import single_nb_execution
 
+from digitale_inclusie.data.respondents import load_respondents
+from digitale_inclusie.errors import InputFileError
 from digitale_inclusie.paths import DATA, DOWNLOADS, pages_with_code, respondents_source
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -87,6 +89,13 @@ def main(argv=None):
     parser.add_argument("--clean", action="store_true", help="empty the build and run every page, whatever changed")
     parser.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
     args = parser.parse_args(argv)
+    # the respondent file in use, checked once before any page runs: a bad file or path is one
+    # located sentence here, not a traceback from every notebook
+    try:
+        load_respondents(respondents_source())
+    except InputFileError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     current = fingerprint()
     previous = FINGERPRINT.read_text(encoding="utf-8").strip() if FINGERPRINT.is_file() else None
     if not DOWNLOADS.is_dir():  # the pages' downloads are gone: their cached runs are no use

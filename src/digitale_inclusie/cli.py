@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from . import paths
-from .errors import AnalysisError, InputFileError
+from .errors import AnalysisError, InputFileError, shown_path
 
 
 def _source(args):
@@ -40,13 +40,13 @@ def cmd_reconstruct(args):
     frame = respondent_frame(result, codebook)
     atomic_write_text(args.out, to_csv_text(frame))
     skips = sum(sum(s.skips.values()) for s in result.solutions)
-    print(f"wrote {args.out}: {len(frame)} respondents, {len(frame.columns)} columns; "
+    print(f"wrote {shown_path(args.out)}: {len(frame)} respondents, {len(frame.columns)} columns; "
           f"{len(result.missed)} printed numbers not reproduced, {skips} skipped answers")
 
 
 def cmd_audit(args):
     from .data.published import csv_number, printed_group_sizes
-    from .fileio import atomic_write_text, check_out_file
+    from .fileio import atomic_write_text, check_out_file, csv_text
     from .reconstruction.audit import audit, rescued_by_nonresponse, rounding_findings
 
     check_out_file(args.out)
@@ -56,7 +56,7 @@ def cmd_audit(args):
     out = register.copy()
     for column in ("value", "reconstructed"):
         out[column] = [csv_number(v) for v in out[column]]
-    atomic_write_text(args.out, out.to_csv(index=False, lineterminator="\n"))
+    atomic_write_text(args.out, csv_text(out))
     shares = (published["statistic"] != "n").sum()
     print(f"checked {len(published)} printed numbers ({shares} statistics, "
           f"{len(published) - shares} group sizes)")
@@ -66,7 +66,7 @@ def cmd_audit(args):
     for _, row in rescued_by_nonresponse(published, respondents, sizes).iterrows():
         print(f"  impossible with everyone answering, reproduced with {row['m']} of {row['n']}: "
               f"{row['table']} {row['group']} {row['item'][:40]} {row['value']}%")
-    print(f"wrote {args.out}: {len(register)} printed numbers in the register")
+    print(f"wrote {shown_path(args.out)}: {len(register)} printed numbers in the register")
     for _, row in register.iterrows():
         print(f"  {row['table']} {row['group']} {row['item'][:40]} {row['category']}: "
               f"{csv_number(row['value'])} -> {csv_number(row['reconstructed']) or '-'}")
@@ -87,13 +87,13 @@ def cmd_tables(args):
     tables = recompute(respondents, published, codebook=codebook)  # the chapters' analysis cells, run on this file
     out = Path(args.out) / "tables.csv"
     write_csv(tables, out)
-    print(f"wrote {out}: {len(tables)} numbers recomputed from {source}")
+    print(f"wrote {shown_path(out)}: {len(tables)} numbers recomputed from {shown_path(source)}")
 
 
 def cmd_claims(args):
     from .analysis.claims import VERDICTS, evaluate_all
     from .data.respondents import is_reconstruction, load_respondents
-    from .fileio import atomic_write_text, check_out_file, check_out_folder
+    from .fileio import atomic_write_text, check_out_file, check_out_folder, csv_text
 
     check_out_folder(args.out)
     check_out_file(Path(args.out) / "claims.csv")
@@ -101,9 +101,9 @@ def cmd_claims(args):
     respondents = load_respondents(source, _codebook(args))
     table = evaluate_all(respondents, is_reconstruction(source))  # the reconstruction by content, not path
     out = Path(args.out) / "claims.csv"
-    atomic_write_text(out, table.to_csv(index=False, lineterminator="\n"))
+    atomic_write_text(out, csv_text(table))
     counts = table["verdict"].value_counts()
-    print(f"wrote {out}: {len(table)} claims tested on {source} ("
+    print(f"wrote {shown_path(out)}: {len(table)} claims tested on {shown_path(source)} ("
           + ", ".join(f"{counts.get(v, 0)} {v}" for v in VERDICTS)
           + ")")
 
@@ -114,7 +114,7 @@ def cmd_validate(args):
     source = _source(args)
     codebook = _codebook(args)
     frame = load_respondents(source, codebook)
-    print(f"{source}: valid, {len(frame)} respondents")
+    print(f"{shown_path(source)}: valid, {len(frame)} respondents")
     for warning in empty_groups(frame, codebook):
         print(f"warning: {warning}", file=sys.stderr)
 
@@ -135,11 +135,20 @@ def empty_groups(frame, codebook=None):
 
 
 def cmd_checksums(args):
+    from .data.codebook import Codebook
+    from .data.published import load_published
+    from .data.register import load_register
+    from .data.respondents import load_respondents
     from .fileio import atomic_write_text, check_out_file, checksum_lines
 
     check_out_file(paths.CHECKSUMS)
+    # every file is checked before its checksum is recorded: a checksum never blesses an invalid file
+    codebook = Codebook.load(paths.DATAPACKAGE)
+    load_published(paths.PUBLISHED)
+    load_respondents(paths.RESPONDENTS, codebook)
+    load_register(paths.REGISTER)
     atomic_write_text(paths.CHECKSUMS, checksum_lines(paths.CHECKSUMMED, paths.DATA))
-    print(f"wrote {paths.CHECKSUMS}")
+    print(f"wrote {shown_path(paths.CHECKSUMS)}")
 
 
 def main(argv=None):
@@ -178,10 +187,27 @@ def main(argv=None):
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:  # any other operating-system condition: a message, not a traceback
-        where = exc.filename if exc.filename is not None else "file"
-        print(f"error: {where}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"error: {os_error_text(exc)}", file=sys.stderr)
+        return 2
+    except MemoryError:
+        print("error: not enough memory for this input; the commands read the whole respondent file "
+              "(a file of a million respondents needs about 2 GB)", file=sys.stderr)
         return 2
     return 0
+
+
+def os_error_text(exc):
+    """One located sentence for an operating-system error: the file it concerns, and what
+    happened in words a reader acts on."""
+    import errno
+
+
+    where = exc.filename if exc.filename is not None else "output"
+    reason = {errno.ENOSPC: "no space left on the device; nothing was written (free some space and run again)",
+              errno.EROFS: "read-only file system; choose an output on a writable disk",
+              errno.EACCES: "permission denied",
+              errno.EDQUOT: "disk quota exceeded; nothing was written"}.get(exc.errno, exc.strerror or str(exc))
+    return f"{shown_path(where)}: {reason}"
 
 
 def _check_checkout():

@@ -37,7 +37,7 @@ def show(value, limit=40):
     characters of it, followed by an ellipsis and its length when longer."""
     value = str(value)
     head = value[:limit]
-    escaped = "".join(c if (c.isprintable() and c not in "\\'") or c == " " else _escape(c) for c in head)
+    escaped = "".join(c if (_plain(c) and c not in "\\'") or c == " " else _escape(c) for c in head)
     if len(value) > limit:
         return f"'{escaped}…' ({len(value)} characters)"
     return f"'{escaped}'"
@@ -47,9 +47,21 @@ def shown_path(path):
     """A file path as it appears in a message: as it is when every character is printable,
     otherwise with invisible and control characters escaped as in :func:`show` (not shortened)."""
     path = str(path)
-    if all(c.isprintable() for c in path):
+    if all(_plain(c) for c in path):
         return path
-    return "".join(c if c.isprintable() and c != "\\" else _escape(c) for c in path)
+    return "".join(c if _plain(c) and c != "\\" else _escape(c) for c in path)
+
+
+def _plain(char):
+    """Whether a character can be shown as itself: printable, and not a letter of another script
+    that looks like a Latin one (a Cyrillic 'а' in 'jа' is shown as \\u0430)."""
+    if not char.isprintable():
+        return False
+    if char.isascii() or not char.isalpha():
+        return True
+    import unicodedata
+
+    return unicodedata.name(char, "").startswith("LATIN")
 
 
 def _escape(char):

@@ -3,6 +3,7 @@
 import errno
 import hashlib
 import os
+import re
 import stat
 import tempfile
 from pathlib import Path
@@ -21,16 +22,25 @@ def atomic_write_text(path, text):
     never leaves a half-written file. The file gets ordinary permissions (0666 less the umask,
     as ``open`` would give), not the 0600 of a temporary file."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    created = [p for p in reversed(path.parents) if not p.exists()]  # folders this write makes
+    tmp = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
         os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
         os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
+    except BaseException as exc:
+        if tmp is not None and os.path.exists(tmp):
             os.unlink(tmp)
+        for folder in reversed(created):  # nothing half-made is left: the folders it created, if empty
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+        if isinstance(exc, OSError) and exc.filename is None:  # a full disk names no file: name it
+            raise OSError(exc.errno, exc.strerror, str(path)) from None
         raise
 
 
@@ -38,9 +48,12 @@ def checksum_lines(files, base):
     """``sha256sum``-style lines for files, with paths relative to ``base``."""
     lines = []
     for path in files:
-        digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        digest = hashlib.sha256(read_bytes(path, "a data file")).hexdigest()  # a FIFO or folder is refused
         lines.append(f"{digest}  {Path(path).relative_to(base).as_posix()}\n")
     return "".join(lines)
+
+
+MAX_BYTES = 2**30  # 1 GiB: the largest input read (respondents' file ~500 bytes a row: ~2 million rows)
 
 
 def read_bytes(path, what="a CSV file"):
@@ -59,6 +72,10 @@ def read_bytes(path, what="a CSV file"):
         raise InputFileError(path, [f"is a folder, expected {what}"])
     if not stat.S_ISREG(info.st_mode):
         raise InputFileError(path, [f"is not a regular file ({_file_kind(info.st_mode)}), expected {what}"])
+    if info.st_size > MAX_BYTES:
+        raise InputFileError(path, [f"is {info.st_size / 2**30:.1f} GiB; the commands read a whole file into memory "
+                                    f"and accept up to {MAX_BYTES // 2**30} GiB (a respondent file of about two "
+                                    f"million rows); expected {what} of at most that size"])
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         with os.fdopen(fd, "rb") as handle:
@@ -113,6 +130,9 @@ def _check_out(path, option, folder):
         info = os.stat(path)
     except FileNotFoundError:
         info = None
+        if os.path.islink(path):  # checked now, not found out after the work
+            raise InputFileError(path, [f"is a symbolic link to {os.readlink(path)!r}, which does not exist; "
+                                        f"{option} expects {want}"]) from None
     except OSError as exc:
         raise InputFileError(path, [f"cannot be used as {option} ({_os_reason(exc)}); expected {want}"]) from None
     if info is not None:
@@ -137,6 +157,35 @@ def _check_out(path, option, folder):
             raise InputFileError(path, [f"cannot be used as {option}: {parent} ({_os_reason(exc)})"]) from None
     if not stat.S_ISDIR(parent_info.st_mode):
         raise InputFileError(path, [f"{parent} is not a folder; {option} expects {want} in a folder"])
+    if hasattr(os, "statvfs") and os.statvfs(parent).f_flag & getattr(os, "ST_RDONLY", 1):
+        raise InputFileError(path, [f"folder {parent} is on a read-only file system; {option} expects {want} "
+                                    "on a disk that can be written"])
     if not os.access(parent, os.W_OK | os.X_OK):
         raise InputFileError(path, [f"folder {parent} is not writable (permission denied); "
                                     f"{option} expects {want} in a folder you can write to"])
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[-+]?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def safe_cell(value):
+    """A text cell as a spreadsheet may show it: a cell that a spreadsheet would run as a formula
+    (starting with =, +, -, @, a tab or a carriage return, and not a plain number) gets a leading
+    apostrophe, as OWASP advises for CSV injection; control characters are written as escapes."""
+    if not isinstance(value, str):
+        return value
+    value = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
+    if value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def csv_text(frame, **options):
+    """A DataFrame as CSV text (no index, line feeds) with every text cell made safe (:func:`safe_cell`)."""
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object or str(out[column].dtype) in ("str", "string"):
+            out[column] = out[column].map(safe_cell)
+    return out.to_csv(index=False, lineterminator="\n", **options)

@@ -25,9 +25,19 @@ def respondents_source():
     runs: the book executes every page in that page's own folder, and a notebook in JupyterLab
     runs in ``notebooks/``, so the current folder cannot be the reference."""
     override = os.environ.get(DATA_ENV)
-    if not override:
+    if override is None:
         return RESPONDENTS
-    path = Path(override).expanduser()
+    from .errors import InputFileError
+
+    if not override.strip():  # set but empty: refused like --data "", never the shipped file instead
+        raise InputFileError(f"{DATA_ENV}={override!r}", ["the path is empty; expected a respondent file "
+                                                           "(unset the variable to use the shipped one)"])
+    try:
+        path = Path(override).expanduser()
+    except RuntimeError:  # '~nosuchuser/x.csv': no such home directory
+        user = override.split("/", 1)[0]
+        raise InputFileError(f"{DATA_ENV}={override!r}", [f"{user} names no home directory on this computer; "
+                                                           "expected a path to a respondent file"]) from None
     return path if path.is_absolute() else REPO / path
 
 

@@ -37,7 +37,6 @@ from itertools import product
 
 import numpy as np
 import pandas as pd
-import yaml
 
 from ..data.codebook import GROUPS, HOURS, MISSING, Codebook
 from ..data.respondents import answer_counts, group_members
@@ -64,10 +63,9 @@ def load_claims(path=CLAIMS, codebook=None):
     """The claims register, checked against its schema and the codebook."""
     import jsonschema
 
-    try:
-        claims = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise InputFileError(path, [f"not valid YAML: {exc}"]) from None
+    from ..data.yamlfile import load_yaml
+
+    claims = load_yaml(path)  # no aliases, duplicate keys or invisible characters
     schema = json.loads(CLAIMS_SCHEMA.read_text(encoding="utf-8"))
     problems = [f"entry {'/'.join(map(str, e.absolute_path)) or '(root)'}: {e.message}"
                 for e in jsonschema.Draft202012Validator(schema).iter_errors(claims)]

@@ -156,8 +156,9 @@ def hodges_lehmann(x, y):
     the same statistic: the ranks of the pairwise differences."""
     x, y = np.asarray(x, float), np.asarray(y, float)
     n1, n2 = len(x), len(y)
-    differences = np.sort(np.subtract.outer(x, y).ravel())
-    estimate = float(np.median(differences))
+    kth = _kth_difference(x, y)
+    total = n1 * n2
+    estimate = (kth((total + 1) // 2) + kth(total // 2 + 1)) / 2  # the median of the n1 n2 differences
     ranks = stats.rankdata(np.concatenate([x, y]))
     _, ties = np.unique(ranks, return_counts=True)
     n = n1 + n2
@@ -166,13 +167,45 @@ def hodges_lehmann(x, y):
         return Effect(estimate, -math.inf, math.inf, 1.0, "Mann-Whitney (Hodges-Lehmann-verschuiving)", math.inf)
     c = int(math.floor(n1 * n2 / 2 - Z * math.sqrt(variance)))  # 1-based: the interval is D(c) to D(n1 n2 + 1 - c)
     if c >= 1:
-        low, high = float(differences[c - 1]), float(differences[n1 * n2 - c])
+        low, high = kth(c), kth(total + 1 - c)
     else:  # too few respondents for a bounded interval
         low, high = -math.inf, math.inf
     p = float(stats.mannwhitneyu(x, y, alternative="two-sided").pvalue)
     spread = math.sqrt(((n1 - 1) * x.var(ddof=1) + (n2 - 1) * y.var(ddof=1)) / (n - 2)) if n > 2 else math.nan
     return Effect(estimate, low, high, p, "Mann-Whitney (Hodges-Lehmann-verschuiving)",
                   _h_detectable(n1, n2 / n1) * spread if spread == spread else math.inf)
+
+
+def _kth_difference(x, y, direct=4_000_000):
+    """``kth(k)``: the k-th smallest (1-based) of the differences x_i - y_j. Up to ``direct``
+    pairs they are listed and sorted; beyond, the k-th is found without listing them (memory and
+    time linear in n1 + n2, up to a log factor): bisection on the value d, counting the pairs with
+    x_i - y_j <= d by binary search in the sorted y, then the largest difference not above it."""
+    if len(x) * len(y) <= direct:
+        differences = np.sort(np.subtract.outer(x, y).ravel())
+        return lambda k: float(differences[k - 1])
+    ys = np.sort(y)
+
+    def count(d):  # pairs with x - y <= d, i.e. y >= x - d
+        return int((len(ys) - np.searchsorted(ys, x - d, side="left")).sum())
+
+    def kth(k):
+        low, high = float(x.min() - ys[-1]), float(x.max() - ys[0])
+        for _ in range(200):
+            if high - low <= 1e-12 * max(1.0, abs(high)):
+                break
+            middle = (low + high) / 2
+            if count(middle) >= k:
+                high = middle
+            else:
+                low = middle
+        # the actual difference at that value: the largest x_i - y_j <= high
+        index = np.searchsorted(ys, x - high, side="left")
+        valid = index < len(ys)
+        candidates = x[valid] - ys[index[valid]]
+        candidates = candidates[candidates <= high + 1e-9]
+        return float(candidates.max()) if len(candidates) else high
+    return kth
 
 
 # ---------------------------------------------------------------- two shares of the same respondents

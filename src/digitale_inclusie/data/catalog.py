@@ -10,7 +10,6 @@ entries into document nodes, so that no text from the files can become markup.
 
 import json
 
-import yaml
 
 from ..errors import InputFileError
 from ..paths import DATA
@@ -26,10 +25,9 @@ PHASES = ("visievorming en voorbereiding", "coördinatie en communicatie", "part
 def _load_yaml(path, schema_path):
     import jsonschema
 
-    try:
-        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise InputFileError(path, [f"not valid YAML: {exc}"]) from None
+    from .yamlfile import load_yaml
+
+    entries = load_yaml(path)  # no aliases, duplicate keys or invisible characters
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
     validator = jsonschema.Draft202012Validator(schema)
     problems = [_where(entries, list(error.absolute_path)) + error.message

@@ -40,6 +40,55 @@ class Field:
     required: bool = False
 
 
+DESCRIPTOR_SCHEMA = {  # what this book reads of a Frictionless data package, checked before it is used
+    "type": "object", "required": ["resources"],
+    "properties": {"resources": {"type": "array", "minItems": 1, "prefixItems": [{
+        "type": "object", "required": ["schema"],
+        "properties": {"schema": {
+            "type": "object", "required": ["fields"],
+            "properties": {
+                "primaryKey": {"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]},
+                "fields": {"type": "array", "minItems": 1, "items": {
+                    "type": "object", "required": ["name", "type"],
+                    "properties": {
+                        "name": {"type": "string", "minLength": 1}, "type": {"enum": ["string", "number", "integer"]},
+                        "title": {"type": "string"}, "description": {"type": "string"}, "question": {"type": "string"},
+                        "constraints": {"type": "object", "properties": {
+                            "enum": {"type": "array", "items": {"type": "string", "minLength": 1}},
+                            "minimum": {"type": "number"}, "maximum": {"type": "number"},
+                            "pattern": {"type": "string"}, "required": {"type": "boolean"},
+                            "unique": {"type": "boolean"}}},
+                        "categories": {"type": "array", "items": {
+                            "type": "object", "required": ["value", "label"],
+                            "properties": {"value": {"type": "string"}, "label": {"type": "string"}}}}}}}}}}}]}},
+}
+
+
+def descriptor_problems(descriptor):
+    """What is wrong with a data package for this book, one located sentence each: its structure
+    (:data:`DESCRIPTOR_SCHEMA`), patterns that are not regular expressions, duplicate names."""
+    import re
+
+    import jsonschema
+
+    problems = [f"{'/'.join(map(str, e.absolute_path)) or '(root)'}: {e.message}"
+                for e in jsonschema.Draft202012Validator(DESCRIPTOR_SCHEMA).iter_errors(descriptor)]
+    if problems:
+        return problems[:10]
+    fields = descriptor["resources"][0]["schema"]["fields"]
+    names = [f["name"] for f in fields]
+    problems += [f"field '{n}' occurs more than once" for n in sorted({n for n in names if names.count(n) > 1})]
+    for i, spec in enumerate(fields):
+        pattern = spec.get("constraints", {}).get("pattern")
+        if pattern is not None:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                problems.append(f"resources/0/schema/fields/{i} ('{spec['name']}'): pattern {pattern!r} is not a "
+                                f"regular expression ({exc})")
+    return problems
+
+
 class Codebook:
     """Fields of the respondent file, read from ``datapackage.json``."""
 
@@ -74,11 +123,16 @@ class Codebook:
         data = read_bytes(path, what="a JSON data package")
         try:
             descriptor = json.loads(data.decode("utf-8"))
+        except RecursionError:
+            raise InputFileError(path, ["nested too deeply to read; expected the codebook's flat structure"]) from None
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
             raise InputFileError(path, [f"line {line}: not valid UTF-8; expected a UTF-8 JSON file"]) from None
         except json.JSONDecodeError as exc:
             raise InputFileError(path, [f"line {exc.lineno}, column {exc.colno}: {exc.msg}; expected JSON"]) from None
+        problems = descriptor_problems(descriptor)
+        if problems:
+            raise InputFileError(path, problems)
         try:
             return cls(descriptor, path=path)
         except (KeyError, IndexError, TypeError, AttributeError, ValueError) as exc:

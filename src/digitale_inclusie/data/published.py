@@ -17,6 +17,7 @@ reconstruction. For that the other columns say which codebook cell a printed num
 """
 
 import csv
+import re
 from fractions import Fraction
 
 import pandas as pd
@@ -30,6 +31,9 @@ CONTRACT = KEY + ["value"]
 COLUMNS = CONTRACT + ["unit", "statistic", "variable", "code", "rounding", "section", "source", "note"]
 
 STATISTICS = ("share", "mean", "median", "min", "max", "n", "external")
+NUMBER = re.compile(r"-?[0-9]{1,7}(\.[0-9]{1,4})?")  # a printed number: plain decimal, no exponent
+RANGES = {"procent": (0, 100), "uur": (0, 168), "aantal": (0, 1_000_000)}  # what a printed value can be
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 ROUNDINGS = ("half_up", "largest_remainder", "exact")
 UNITS = ("procent", "uur", "aantal")
 
@@ -49,7 +53,9 @@ def load_published(path=PUBLISHED):
         raise InputFileError(path, [f"cannot be read as UTF-8 CSV: {exc}"]) from exc
     problems = []
     if list(frame.columns) != COLUMNS:
-        raise InputFileError(path, [f"header is {list(frame.columns)}, expected {COLUMNS}"])
+        raise InputFileError(path, [f"header is {[show(c) for c in frame.columns][:20]}, expected {COLUMNS}"])
+    if frame.empty:
+        raise InputFileError(path, ["line 2: no printed numbers after the header; expected one line per printed number"])
     values = []
     for i, row in frame.iterrows():
         line = i + 2
@@ -60,11 +66,21 @@ def load_published(path=PUBLISHED):
         for column, allowed in (("statistic", STATISTICS), ("rounding", ROUNDINGS), ("unit", UNITS)):
             if row[column] not in allowed:
                 problems.append(f"{where}, column '{column}': {show(row[column])}, expected one of {list(allowed)}")
-        try:
-            values.append(Fraction(row["value"]))
-        except (ValueError, ZeroDivisionError):
+        value = row["value"]
+        if not NUMBER.fullmatch(value):
             values.append(None)
-            problems.append(f"{where}, column 'value': {show(row['value'])} is not a number")
+            problems.append(f"{where}, column 'value': {show(value)} is not a plain number; expected digits with "
+                            "at most 7 before and 4 after a decimal point, no exponent")
+        else:
+            values.append(Fraction(value))
+            low, high = RANGES.get(row["unit"], (None, None))
+            if low is not None and not low <= values[-1] <= high:
+                problems.append(f"{where}, column 'value': {show(value)} is outside {low}-{high}, the range of "
+                                f"unit {show(row['unit'])}")
+        for column in COLUMNS:
+            if CONTROL.search(row[column]):
+                problems.append(f"{where}, column '{column}': {show(row[column])} holds a control or invisible "
+                                "formatting character; expected visible text")
         if row["statistic"] not in ("n", "external") and not row["variable"]:
             problems.append(f"{where}, column 'variable': empty, a {row['statistic']} needs a variable")
     duplicated = frame[frame.duplicated(KEY, keep=False)]
@@ -104,11 +120,11 @@ def printed_group_sizes(published):
 
 def write_csv(frame, path):
     """Write rows in the format of the printed numbers (values as plain numbers), atomically."""
-    from ..fileio import atomic_write_text
+    from ..fileio import atomic_write_text, csv_text
 
     out = frame.copy()
     out["value"] = [csv_number(v) for v in out["value"]]
-    text = out.to_csv(index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    text = csv_text(out, quoting=csv.QUOTE_MINIMAL)
     atomic_write_text(path, text)
 
 

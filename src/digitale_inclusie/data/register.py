@@ -12,8 +12,18 @@ KIND_NOT_COMPUTABLE = "niet_berekenbaar"  # not about respondents
 
 
 def load_register(path=REGISTER):
-    """The register as strings (empty cells as '')."""
-    return pd.read_csv(path, dtype=str, keep_default_na=False)
+    """The register as strings (empty cells as ''); a FIFO or other non-regular file is refused
+    without reading (it would block)."""
+    import io
+
+    from ..errors import InputFileError
+    from ..fileio import read_bytes
+
+    data = read_bytes(path)
+    try:
+        return pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, encoding="utf-8")
+    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise InputFileError(path, [f"cannot be read as UTF-8 CSV: {exc}"]) from None
 
 
 KIND_LABELS = {  # how a note under a table names the kind

@@ -21,13 +21,14 @@ Decisions (see data/README.md):
 import csv
 import io
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
 
 from ..errors import InputFileError, show
-from ..fileio import checksum_lines, read_bytes
-from ..paths import CHECKSUMS, DATA, DATAPACKAGE, RESPONDENTS, respondents_source
+from ..fileio import read_bytes
+from ..paths import CHECKSUMS, DATA, RESPONDENTS, respondents_source
 from .codebook import HOURS, ID, MISSING, SIZE, SUBSIDY, Codebook
 
 OTHER_DELIMITERS = {";": "';'", "\t": "a tab", "|": "'|'"}
@@ -40,6 +41,9 @@ _SEPARATORS = {"\r": "a carriage return without line feed", "\x0b": "a vertical 
                "\x85": "a next-line character (U+0085)", "\u2028": "a Unicode line separator (U+2028)",
                "\u2029": "a Unicode paragraph separator (U+2029)"}
 SHOWN_LINES = 5  # line numbers listed when many lines share a problem
+COMPRESSED = {b"\x1f\x8b": "gzip-compressed", b"PK\x03\x04": "zip", b"PK\x05\x06": "zip",
+              b"BZh": "bzip2-compressed", b"\xfd7zXZ\x00": "xz-compressed", b"7z\xbc\xaf\x27\x1c": "7-Zip",
+              b"\x28\xb5\x2f\xfd": "zstd-compressed", b"%PDF": "PDF", b"\xd0\xcf\x11\xe0": "old Excel (.xls)"}
 SHOWN_COLUMNS = 5  # columns listed with control characters
 
 
@@ -68,8 +72,7 @@ def load_respondents(path=None, codebook=None):
     if len(frame) != data_lines:
         raise InputFileError(path, [f"{len(frame)} rows read from {data_lines} lines; expected one line "
                                     "per respondent (is a quoted value spread over several lines?)"])
-    if not _known_valid(path, codebook):
-        check_frame(path, frame, codebook)
+    check_frame(path, frame, codebook)  # always: a recorded checksum never stands in for the checks
     frame[HOURS] = frame[HOURS].astype(float)
     return frame
 
@@ -95,7 +98,17 @@ def read_text(path):
     if not data.strip():
         raise InputFileError(path, ["file is empty, expected a header line and one line per respondent"])
     head = data[:1000]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head.count(b"\x00") > len(head) // 4:
+    for magic, kind in COMPRESSED.items():
+        if head.startswith(magic):
+            raise InputFileError(path, [f"is a {kind} file, not text; expected a plain UTF-8 CSV file "
+                                        "(unpack it first)"])
+    if head.strip(b"\x00") == b"":
+        raise InputFileError(path, ["line 1: the file starts with only NUL bytes (a damaged, empty-but-allocated "
+                                    "or binary file); expected a UTF-8 CSV file"])
+    utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff")) or (
+        len(head) >= 4 and (head[1::2].count(b"\x00") > len(head) // 4 or head[0::2].count(b"\x00") > len(head) // 4)
+        and b"\x00\x00" not in head)
+    if utf16:
         raise InputFileError(path, ["line 1: the file looks UTF-16 encoded (a UTF-16 byte-order mark or NUL "
                                     "bytes between the characters); expected a UTF-8 encoded file (re-save it "
                                     "as 'CSV UTF-8')"])
@@ -108,14 +121,6 @@ def read_text(path):
             "(re-save it as 'CSV UTF-8')"]) from None
 
 
-def _column_at(lines, header, line_no, offset):
-    """The column named in the header for a character at ``offset`` of line ``line_no``."""
-    if line_no == 1 or line_no > len(lines):
-        return None
-    index = lines[line_no - 1][:offset].count(",")
-    return header[index] if index < len(header) else None
-
-
 def _line_starts(text):
     starts = [0]
     starts.extend(m.end() for m in re.finditer("\n", text))
@@ -123,6 +128,10 @@ def _line_starts(text):
 
 
 def _check_characters(path, text, lines):
+    """Refuse control characters and stray line separators, one message per kind and column.
+    Linear in the file: each line holding such characters is scanned once for its commas, and
+    every character is then placed by bisection (a file of one long line full of NUL bytes or
+    carriage returns takes no longer than one of many lines)."""
     match = _BAD_CHARACTER.search(text)
     if match is None:
         return
@@ -131,19 +140,24 @@ def _check_characters(path, text, lines):
     starts = _line_starts(text)
     header = _split_line(lines[0]) if lines else []
     groups = {}
+    current, commas, line = None, [], ""
     for match in _BAD_CHARACTER.finditer(text):
         pos = match.start()
         line_no = bisect.bisect_right(starts, pos)
+        if line_no != current:  # the commas of this line, once
+            current = line_no
+            line = lines[line_no - 1] if line_no <= len(lines) else ""
+            commas = [i for i, ch in enumerate(line) if ch == ","]
+        offset = pos - starts[line_no - 1]
+        index = bisect.bisect_left(commas, offset)
+        column = header[index] if line_no != 1 and line_no <= len(lines) and index < len(header) else None
         char = match.group()
-        column = _column_at(lines, header, line_no, pos - starts[line_no - 1])
         key = (char in _SEPARATORS, column)
         if key not in groups:
-            line = lines[line_no - 1] if line_no <= len(lines) else ""
-            field_start = line.rfind(",", 0, pos - starts[line_no - 1]) + 1
-            field_end = line.find(",", pos - starts[line_no - 1])
-            value = line[field_start:field_end if field_end >= 0 else len(line)]
-            groups[key] = [line_no, char, value, []]
-        groups[key][3].append(line_no)
+            field_start = commas[index - 1] + 1 if index > 0 else 0
+            field_end = commas[index] if index < len(commas) else len(line)
+            groups[key] = [line_no, char, line[field_start:field_end], set()]
+        groups[key][3].add(line_no)
     problems = []
     ordered = sorted(groups.items(), key=lambda g: g[1][0])
     for (separator, column), (line_no, char, value, where) in ordered[:SHOWN_COLUMNS]:
@@ -192,6 +206,9 @@ def _split_line(line):
 
 
 def _check_header(path, lines, codebook):
+    if lines[0].count('"') % 2:
+        raise InputFileError(path, ["line 1 (the header): a quote is not closed on this line, so a quoted column "
+                                    "name runs over several lines; expected the column names on one line"])
     header = _split_line(lines[0])
     expected = codebook.names
     if len(header) == 1 and len(expected) > 1:
@@ -200,13 +217,16 @@ def _check_header(path, lines, codebook):
                 raise InputFileError(path, [
                     f"line 1: columns are separated by {name}, expected a comma (',')"])
     problems = []
-    duplicates = sorted({h for h in header if header.count(h) > 1})
+    from collections import Counter
+
+    seen, known = Counter(header), set(expected)  # linear in the header, however long
+    duplicates = sorted(h for h, n in seen.items() if n > 1)
     if duplicates:
         problems.append(f"line 1: column(s) {_names(duplicates)} occur more than once")
-    missing = [name for name in expected if name not in header]
+    missing = [name for name in expected if name not in seen]
     if missing:
         problems.append(f"line 1: missing column(s) {_names(missing)}")
-    unexpected = [h for h in header if h not in expected]
+    unexpected = [h for h in header if h not in known]
     if unexpected:
         problems.append(f"line 1: unexpected column(s) {_names(unexpected)}; the codebook "
                         "(data/datapackage.json) defines the allowed columns")
@@ -266,17 +286,6 @@ def _line_of(problem):
     return int(match.group(1)) if match else 0
 
 
-def _known_valid(path, codebook):
-    """Whether ``path`` is the shipped file, byte for byte as recorded in data/SHA256SUMS
-    together with the codebook: the test suite validates exactly those bytes, so the row check
-    can be skipped (the book loads the file on every page)."""
-    if path.resolve() != RESPONDENTS.resolve() or codebook.path != DATAPACKAGE or not CHECKSUMS.exists():
-        return False
-    recorded = CHECKSUMS.read_text(encoding="utf-8").splitlines()
-    current = checksum_lines((RESPONDENTS, DATAPACKAGE), DATA).splitlines()
-    return all(line in recorded for line in current)
-
-
 def is_reconstruction(path):
     """Whether ``path`` holds the shipped reconstruction, decided by its content: its SHA-256
     equals the one recorded for ``respondenten.csv`` in data/SHA256SUMS. A byte copy anywhere is
@@ -284,15 +293,13 @@ def is_reconstruction(path):
     path is not."""
     import hashlib
 
-    if not CHECKSUMS.exists():
+    try:
+        sums = read_bytes(CHECKSUMS, "data/SHA256SUMS").decode("utf-8", errors="replace")
+        digest = hashlib.sha256(read_bytes(path)).hexdigest()
+    except InputFileError:  # no checksums, or the file is not a readable regular file
         return False
     name = RESPONDENTS.relative_to(DATA).as_posix()
-    recorded = {line.split("  ", 1)[1]: line.split("  ", 1)[0]
-                for line in CHECKSUMS.read_text(encoding="utf-8").splitlines() if "  " in line}
-    try:
-        digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    except OSError:
-        return False
+    recorded = {line.split("  ", 1)[1]: line.split("  ", 1)[0] for line in sums.splitlines() if "  " in line}
     return recorded.get(name) == digest
 
 
@@ -319,12 +326,18 @@ def check_frame(path, frame, codebook):
         elif field.type == "number":
             syntax = column.str.fullmatch(HOURS_SYNTAX).fillna(False).astype(bool)
             report(~syntax, field.name, "is not a plain decimal number", _expected(field))
+            # compared exactly as written: 40.0000000000000001 is above 40, though its float is not;
+            # floats decide, and where a float equals a bound the written digits are compared
             numbers = pd.to_numeric(column.where(syntax, "nan"), errors="coerce")
             outside = pd.Series(False, index=column.index)
-            if field.minimum is not None:
-                outside |= numbers < field.minimum
-            if field.maximum is not None:
-                outside |= numbers > field.maximum
+            for bound, beyond in ((field.minimum, numbers.lt), (field.maximum, numbers.gt)):
+                if bound is None:
+                    continue
+                outside |= beyond(bound)
+                exact, tied = Decimal(str(bound)), numbers.eq(bound)
+                if tied.any():
+                    sign = -1 if bound is field.minimum else 1
+                    outside |= column.where(tied, "").map(lambda v: bool(v) and sign * (Decimal(v) - exact) > 0)
             report(outside, field.name, "is out of range", _expected(field))
         elif field.pattern:
             bad = ~column.str.fullmatch(field.pattern).fillna(False).astype(bool)
@@ -333,14 +346,17 @@ def check_frame(path, frame, codebook):
             report(column == "", field.name, "is empty", f"a {field.type}")
     for name in _unique_columns(codebook):
         column = frame[name]
-        repeated = column.duplicated(keep="first") & (column != "")
+        key = normalised_ids(column)  # 'R001' and 'r0001' are the same respondent
+        repeated = key.duplicated(keep="first") & (column != "")
         where = repeated.to_numpy().nonzero()[0]
         if len(where):
             value = column.iat[where[0]]
-            first_seen = lines[(column == value).to_numpy().nonzero()[0][0]]
+            first = (key == key.iat[where[0]]).to_numpy().nonzero()[0][0]
+            same = "" if column.iat[first] == value else (f", as {show(column.iat[first])}: ids are compared without "
+                                                          "case, width and leading zeros")
             problems.append((lines[where[0]], f"line {lines[where[0]]}, column '{name}': {show(value)} occurs "
-                                              f"more than once (first on line {first_seen}); expected a unique "
-                                              f"{name}{_more(lines[where])}"))
+                                              f"more than once (first on line {lines[first]}{same}); expected a "
+                                              f"unique {name}{_more(lines[where])}"))
     for question, items in codebook.questions.items():
         if len(items) < 2:
             continue
@@ -356,6 +372,20 @@ def check_frame(path, frame, codebook):
                 f"{len(items)} items (question skipped) or on none{_more(lines[partial])}")))
     if problems:
         raise InputFileError(path, [text for _, text in sorted(problems, key=lambda p: p[0])])
+
+
+def normalised_id(value):
+    """An id as it is compared for uniqueness: Unicode-normalised (NFKC), without case, and
+    without leading zeros in its runs of digits ('R0001' -> 'r1')."""
+    import unicodedata
+
+    return re.sub(r"(?<![0-9])0+(?=[0-9])", "", unicodedata.normalize("NFKC", value).casefold())
+
+
+def normalised_ids(column):
+    """:func:`normalised_id` of every value of a column (pandas string methods)."""
+    return (column.str.normalize("NFKC").str.casefold()
+            .str.replace(r"(?<![0-9])0+(?=[0-9])", "", regex=True))
 
 
 def _list(names, limit=4):

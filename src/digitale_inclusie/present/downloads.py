@@ -14,7 +14,7 @@ import pandas as pd
 
 from .. import __version__
 from ..data.published import csv_number
-from ..fileio import atomic_write_text
+from ..fileio import atomic_write_text, csv_text
 from ..paths import DOWNLOADS
 
 SITE_PATH = "../downloads/"  # from a page (every page is one folder deep) to the downloads
@@ -45,7 +45,7 @@ def block_rows(label, cells, codebook):
 
 def write_block(name, label, cells, codebook, reconstruction):
     """Write ``{name}.csv`` (and the README) into the downloads folder; return the file name."""
-    text = block_rows(label, cells, codebook).to_csv(index=False, lineterminator="\n")
+    text = csv_text(block_rows(label, cells, codebook))
     atomic_write_text(DOWNLOADS / f"{name}.csv", text)
     write_readme(reconstruction)
     return f"{name}.csv"
