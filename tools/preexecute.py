@@ -30,6 +30,8 @@ from jupyter_cache import get_cache
 from jupyter_cache.base import CacheBundleIn
 from jupyter_cache.executors.utils import single_nb_execution
 
+from digitale_inclusie.analysis.claims import load_claims
+from digitale_inclusie.data.catalog import load_catalogue, load_materials
 from digitale_inclusie.data.respondents import load_respondents
 from digitale_inclusie.errors import InputFileError
 from digitale_inclusie.paths import DATA, DOWNLOADS, pages_with_code, respondents_source
@@ -89,10 +91,13 @@ def main(argv=None):
     parser.add_argument("--clean", action="store_true", help="empty the build and run every page, whatever changed")
     parser.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
     args = parser.parse_args(argv)
-    # the respondent file in use, checked once before any page runs: a bad file or path is one
-    # located sentence here, not a traceback from every notebook
+    # the respondent file in use and the YAML files, checked once before any page runs: a bad file
+    # or path is one located sentence here, not a traceback from every notebook
     try:
         load_respondents(respondents_source())
+        load_materials()  # the YAML files the pages and the extension read, likewise
+        load_catalogue()
+        load_claims()
     except InputFileError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
