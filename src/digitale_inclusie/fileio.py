@@ -53,7 +53,7 @@ def checksum_lines(files, base):
     return "".join(lines)
 
 
-MAX_BYTES = 2**30  # 1 GiB: the largest input read (respondents' file ~500 bytes a row: ~2 million rows)
+MAX_BYTES = 2**30  # 1 GiB: the largest input read (the respondent file has about 360 bytes a row: ~3 million rows)
 
 
 def read_bytes(path, what="a CSV file"):
@@ -74,7 +74,7 @@ def read_bytes(path, what="a CSV file"):
         raise InputFileError(path, [f"is not a regular file ({_file_kind(info.st_mode)}), expected {what}"])
     if info.st_size > MAX_BYTES:
         raise InputFileError(path, [f"is {info.st_size / 2**30:.1f} GiB; the commands read a whole file into memory "
-                                    f"and accept up to {MAX_BYTES // 2**30} GiB (a respondent file of about two "
+                                    f"and accept up to {MAX_BYTES // 2**30} GiB (a respondent file of about three "
                                     f"million rows); expected {what} of at most that size"])
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))

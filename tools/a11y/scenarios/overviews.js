@@ -105,7 +105,8 @@ async function check(browser, server, entry, scheme) {
   // a filter text is text: 100 000 regular-expression characters find nothing and break nothing;
   // letters match without case and accents ("DIGICAFE" finds "Digicafé")
   await all.fill('('.repeat(100000));
-  report.hostileRows = (await columnTexts(page, 0)).length;
+  report.hostile = { shown: await columnTexts(page, 0),
+                     status: await page.evaluate(() => (document.querySelector('.dt-info') || {}).textContent || '') };
   await all.fill('DIGICAFE');
   report.folded = await columnTexts(page, 0);
   await all.fill('');
