@@ -189,10 +189,6 @@ def _margin(claim, unit):
 
 # ---------------------------------------------------------------- kinds: the comparisons of a claim
 
-def _names(groups):
-    return " + ".join(group_name(g).lower() for g in groups)
-
-
 def _share_units(claim, df, margin):
     units = []
     for first, second in product(claim["first"], claim["second"]):

@@ -140,12 +140,6 @@ def tost_share_level(k, m, level, margin):
     return max(p_low, p_high)
 
 
-def one_sided_share(k, m, level, claimed):
-    """p of the one-sided exact binomial test that the share lies above (``claimed`` > 0) or
-    below ``level``; used where the claim is a bound ('fewer than 5 in 100')."""
-    return float(stats.binomtest(k, m, level / 100, alternative="greater" if claimed > 0 else "less").pvalue)
-
-
 # ---------------------------------------------------------------- hours: a shift between two groups
 
 def hodges_lehmann(x, y):

@@ -290,9 +290,6 @@ def sentence(tested, printed=None, short=False, codebook=None):
     return out
 
 
-READING_NAMES = {"hoger": "hoger", "lager": "lager", "gelijk": "ongeveer gelijk", "nul": "gelijk"}
-
-
 def _mixed_summary(tested, readings, printed, codebook):
     """Many comparisons that do not read alike (an item against each of its rivals, a level for
     each of several items): how many read which way, and the closest one in full."""
