@@ -31,6 +31,8 @@ from jupyter_cache.base import CacheBundleIn
 from jupyter_cache.executors.utils import single_nb_execution
 
 from digitale_inclusie.analysis.claims import load_claims
+from digitale_inclusie.archive import NAME as ARCHIVE
+from digitale_inclusie.archive import write_archive
 from digitale_inclusie.data.catalog import load_catalogue, load_materials
 from digitale_inclusie.data.respondents import load_respondents
 from digitale_inclusie.errors import InputFileError
@@ -138,6 +140,8 @@ def main(argv=None):
                                         check_validity=False, overwrite=True)
             print(f"executed {name} in {seconds:.1f} s")
     print(f"executed {len(todo) - len(failed)} pages, {len(failed)} failed, {len(records) - len(todo)} unchanged")
+    size = write_archive(DOWNLOADS / ARCHIVE)  # the whole project, for someone who only has the site
+    print(f"wrote downloads/{ARCHIVE} ({size / 1e6:.1f} MB)")
     if failed:
         return 1
     FINGERPRINT.write_text(current + "\n", encoding="utf-8")  # only a complete build is one to build on

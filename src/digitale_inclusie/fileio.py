@@ -17,7 +17,17 @@ def _umask():
     return mask
 
 
+def atomic_write_bytes(path, data):
+    """Write bytes to ``path`` atomically (see :func:`atomic_write_text`)."""
+    _atomic_write(path, data, binary=True)
+
+
 def atomic_write_text(path, text):
+    """Write text to ``path`` atomically (see :func:`_atomic_write`)."""
+    _atomic_write(path, text, binary=False)
+
+
+def _atomic_write(path, content, binary):
     """Write text to ``path`` through a temporary file in the same folder, so that a failure
     never leaves a half-written file. The file gets ordinary permissions (0666 less the umask,
     as ``open`` would give), not the 0600 of a temporary file."""
@@ -28,8 +38,8 @@ def atomic_write_text(path, text):
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
         os.fchmod(fd, 0o666 & ~_umask())
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        with (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="")) as handle:
+            handle.write(content)
         os.replace(tmp, path)
     except BaseException as exc:
         if tmp is not None and os.path.exists(tmp):

@@ -1,6 +1,7 @@
 """Locations of the project's files, and which respondent file is in use."""
 
 import os
+import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -17,15 +18,34 @@ SITE_EXTRA = REPO / "_build" / "site-extra"  # files the build writes for the si
 DOWNLOADS = SITE_EXTRA / "downloads"  # ... served as /downloads/ on the site
 
 
+def standalone_folder():
+    """The folder of a notebook that runs outside a checkout of the repository (its kernel's
+    working folder: a chapter downloaded into a folder of its own), or None: in a checkout, or
+    not in a Jupyter kernel (the commands)."""
+    if "ipykernel" not in sys.modules:
+        return None
+    here = Path.cwd()
+    try:
+        here.resolve().relative_to(REPO.resolve())
+    except ValueError:
+        return here
+    return None
+
+
 def respondents_source():
     """The respondent file to read: ``$DIGITALE_INCLUSIE_DATA`` when set (e.g. the real survey
     file, recoded to the codebook), else the shipped reconstruction.
 
-    A relative path in the variable is taken from the repository root, wherever the reader
-    runs: the book executes every page in that page's own folder, and a notebook in JupyterLab
-    runs in ``notebooks/``, so the current folder cannot be the reference."""
+    In a checkout a relative path in the variable is taken from the repository root, wherever the
+    reader runs: the book executes every page in that page's own folder, and a notebook in
+    JupyterLab runs in ``notebooks/``, so the current folder cannot be the reference. A notebook
+    run outside a checkout (:func:`standalone_folder`) takes it from its own folder instead, and
+    reads a ``respondenten.csv`` beside it when the variable is not set."""
     override = os.environ.get(DATA_ENV)
+    here = standalone_folder()
     if override is None:
+        if here is not None and (here / "respondenten.csv").is_file():
+            return here / "respondenten.csv"  # a downloaded notebook with its own file beside it
         return RESPONDENTS
     from .errors import InputFileError
 
@@ -38,7 +58,7 @@ def respondents_source():
         user = override.split("/", 1)[0]
         raise InputFileError(f"{DATA_ENV}={override!r}", [f"{user} names no home directory on this computer; "
                                                            "expected a path to a respondent file"]) from None
-    return path if path.is_absolute() else REPO / path
+    return path if path.is_absolute() else (here or REPO) / path
 
 
 def toc_files(book_root=REPO):

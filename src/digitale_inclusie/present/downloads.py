@@ -15,9 +15,21 @@ import pandas as pd
 from .. import __version__
 from ..data.published import csv_number
 from ..fileio import atomic_write_text, csv_text
-from ..paths import DOWNLOADS
+from ..paths import DOWNLOADS, standalone_folder
 
 SITE_PATH = "../downloads/"  # from a page (every page is one folder deep) to the downloads
+STANDALONE = "downloads"  # beside a notebook run outside a checkout: its own folder's downloads/
+
+
+def folder():
+    """Where the files go: the site's downloads in a checkout; ``downloads/`` beside a notebook
+    that runs on its own elsewhere (it writes nothing outside its own folder)."""
+    here = standalone_folder()
+    return here / STANDALONE if here is not None else DOWNLOADS
+
+
+def _link_path():
+    return STANDALONE + "/" if standalone_folder() is not None else SITE_PATH
 README = "LEESMIJ.txt"
 CSV_COLUMNS = ["blok", "rij", "kolom", "groep", "n", "n_antwoord", "variabele", "antwoord", "waarde", "eenheid",
                "gedrukt", "toelichting", "vraag", "omschrijving"]
@@ -46,17 +58,17 @@ def block_rows(label, cells, codebook):
 def write_block(name, label, cells, codebook, reconstruction):
     """Write ``{name}.csv`` (and the README) into the downloads folder; return the file name."""
     text = csv_text(block_rows(label, cells, codebook))
-    atomic_write_text(DOWNLOADS / f"{name}.csv", text)
+    atomic_write_text(folder() / f"{name}.csv", text)
     write_readme(reconstruction)
     return f"{name}.csv"
 
 
 def copy_file(source, name, reconstruction):
     """Copy a data file into the downloads folder (for the data page); return the copy's path."""
-    DOWNLOADS.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(source, DOWNLOADS / name)
+    folder().mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, folder() / name)
     write_readme(reconstruction)
-    return DOWNLOADS / name
+    return folder() / name
 
 
 def readme_text(reconstruction):
@@ -105,12 +117,12 @@ En het rapport: {CITATION_REPORT}
 
 
 def write_readme(reconstruction):
-    atomic_write_text(DOWNLOADS / README, readme_text(reconstruction))
+    atomic_write_text(folder() / README, readme_text(reconstruction))
 
 
 def link_html(filename, text):
     """A download link from a page to a file of the downloads folder."""
-    return f'<a class="di-download-link" href="{escape(SITE_PATH + filename)}" download>{escape(text)}</a>'
+    return f'<a class="di-download-link" href="{escape(_link_path() + filename)}" download>{escape(text)}</a>'
 
 
 def links_html(filename, label):

@@ -25,7 +25,7 @@ from ..data.codebook import GROUPS, TOTAL, Codebook
 from ..data.published import load_published
 from ..data.register import load_register, reasons
 from ..data.respondents import answer_counts, group_members, is_reconstruction
-from ..paths import DATAPACKAGE, PUBLISHED, REGISTER, respondents_source
+from ..paths import DATAPACKAGE, PUBLISHED, REGISTER, RESPONDENTS, respondents_source
 from . import downloads
 from .tables import Cell, block_table, cell_text, frame_table
 from .text import block_label, group_label, inline_code, markdown_text, numbered
@@ -93,6 +93,8 @@ class Page:
                     "code die haar berekent (**Toon code**), eronder een CSV-bestand met de cijfers. Zie "
                     "[Over de data en de methode](../book/over-de-data.md) en "
                     "[Zelf uitvoeren](../book/zelf-uitvoeren.md).")
+            if self.source.resolve() != RESPONDENTS.resolve():  # a copy, e.g. beside a downloaded notebook
+                text += f" Dit notebook las het uit {inline_code(self.source.name)}."
         else:
             text = (f"Alle cijfers in dit hoofdstuk zijn berekend uit het respondentenbestand "
                     f"{inline_code(self.source.name)} ({len(self.df)} respondenten). Waar ze afwijken van het "

@@ -8,14 +8,16 @@
 * :mod:`.entries`: the toolbox and catalogue pages (directives, overview tables, the shared
   DataTables bundle);
 * :mod:`.search`: section titles on the search page as text (Sphinx 7.4's search page inserts
-  them as HTML).
+  them as HTML);
+* :mod:`.addresses`: the repository and site addresses (``di_repository_url``, ``di_site_url``
+  in ``_config.yml``), shown by ``{project-address}`` only where set.
 """
 
 from .. import __version__
-from . import cells, entries, footer, search, tables
+from . import addresses, cells, entries, footer, search, tables
 
 
 def setup(app):
-    for part in (cells, tables, footer, entries, search):
+    for part in (cells, tables, footer, entries, search, addresses):
         part.connect(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

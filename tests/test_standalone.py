@@ -1,0 +1,78 @@
+"""A chapter notebook downloaded alone (issue 20): run in an empty folder outside the repository,
+it reads a respondenten.csv beside it and says so, takes a relative DIGITALE_INCLUSIE_DATA from
+its own folder, and writes nothing outside that folder; without its packages it stops at its
+first cell with one Dutch sentence."""
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+import nbformat
+import pytest
+
+from digitale_inclusie.paths import DOWNLOADS, REPO, RESPONDENTS
+
+CHAPTER = REPO / "notebooks" / "01_waarom.ipynb"
+
+
+def _run(folder, env=None):
+    from nbclient import NotebookClient
+
+    notebook = nbformat.read(folder / CHAPTER.name, as_version=4)
+    saved = dict(os.environ)
+    os.environ.update(env or {})
+    try:
+        NotebookClient(notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(folder)}}).execute()
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    return notebook
+
+
+def _text(notebook):
+    parts = []
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            parts.append(data.get("text/markdown", "") + data.get("text/html", "") + output.get("text", ""))
+    return "\n".join(parts)
+
+
+@pytest.fixture
+def alone(tmp_path):
+    folder = tmp_path / "los"
+    folder.mkdir()
+    shutil.copy(CHAPTER, folder / CHAPTER.name)
+    return folder
+
+
+def _site_files():
+    return {p: p.stat().st_mtime for p in DOWNLOADS.glob("*")} if DOWNLOADS.is_dir() else {}
+
+
+def test_a_chapter_runs_alone_on_the_file_beside_it(alone, respondents):
+    respondents[respondents["grootte"] != "groot"].to_csv(alone / "respondenten.csv", index=False)
+    before, start = _site_files(), time.time()
+    text = _text(_run(alone))
+    assert "respondentenbestand `respondenten.csv` (250 respondenten)" in text
+    assert {p.name for p in (alone / "downloads").glob("*.csv")} >= {"figuur_1.csv", "tabel_1.csv"}
+    assert 'href="downloads/figuur_1.csv"' in text  # the links find the files beside the notebook
+    assert all(p.stat().st_mtime == before[p] for p in before) and not [
+        p for p in DOWNLOADS.glob("*") if p.stat().st_mtime >= start and p not in before]
+
+
+def test_a_relative_data_path_is_taken_from_the_notebooks_folder(alone):
+    (alone / "eigen").mkdir()
+    shutil.copy(RESPONDENTS, alone / "eigen" / "antwoorden.csv")
+    text = _text(_run(alone, {"DIGITALE_INCLUSIE_DATA": "eigen/antwoorden.csv"}))
+    assert "gereconstrueerde respondentenbestand" in text  # a byte copy of the reconstruction is one
+
+
+def test_without_its_packages_the_first_cell_stops_with_one_dutch_sentence(tmp_path):
+    check = next(c for c in nbformat.read(CHAPTER, as_version=4).cells if c.cell_type == "code")
+    assert "PakketOntbreekt" in check.source and check.metadata["tags"] == ["remove-cell"]
+    done = subprocess.run([sys.executable, "-S", "-c", check.source], cwd=tmp_path, capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode != 0 and "Dit notebook heeft het pakket pandas nodig" in done.stderr
