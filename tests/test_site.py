@@ -511,8 +511,13 @@ def test_the_downloads_folder_holds_exactly_what_the_pages_link(site):
 
 def test_run_it_yourself_page(site):
     text = _text(site / "book" / "zelf-uitvoeren.html")
-    for needed in ("git clone", "make book", "make lab", "make test", "DIGITALE_INCLUSIE_DATA", "relatief pad"):
+    for needed in ("unzip digitale-inclusie-broncode.zip", "make book", "make lab", "make test",
+                   "DIGITALE_INCLUSIE_DATA", "relatief pad"):
         assert needed in text, needed
+    # the way in works from the site alone: the archive the page links is on the site
+    html = (site / "book" / "zelf-uitvoeren.html").read_text(encoding="utf-8")
+    assert 'href="../downloads/digitale-inclusie-broncode.zip"' in html
+    assert (site / "downloads" / "digitale-inclusie-broncode.zip").stat().st_size > 100_000
     for chapter in CHAPTERS:
         assert "zelf-uitvoeren.html" in (site / "notebooks" / f"{chapter}.html").read_text(encoding="utf-8")
 
