@@ -7,6 +7,7 @@ or the data: `make notebooks`.
 usage: python tools/execute_notebooks.py [NOTEBOOK ...]
 """
 
+import os
 import sys
 from pathlib import Path
 
@@ -28,6 +29,7 @@ def execute(path):
 
 
 def main(argv):
+    os.environ["DIGITALE_INCLUSIE_SITE"] = "1"  # as make book runs them: the outputs the site shows
     paths = [Path(p).resolve() for p in argv] or sorted((ROOT / "notebooks").glob("*.ipynb"))
     for path in paths:
         execute(path)

@@ -36,7 +36,7 @@ from digitale_inclusie.archive import write_archive
 from digitale_inclusie.data.catalog import load_catalogue, load_materials
 from digitale_inclusie.data.respondents import load_respondents
 from digitale_inclusie.errors import InputFileError
-from digitale_inclusie.paths import DATA, DOWNLOADS, pages_with_code, respondents_source
+from digitale_inclusie.paths import DATA, DOWNLOADS, SITE_ENV, pages_with_code, respondents_source
 
 ROOT = Path(__file__).resolve().parents[1]
 BUILD = ROOT / "_build"
@@ -93,6 +93,7 @@ def main(argv=None):
     parser.add_argument("--clean", action="store_true", help="empty the build and run every page, whatever changed")
     parser.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
     args = parser.parse_args(argv)
+    os.environ[SITE_ENV] = "1"  # the kernels run for the static site: no live widgets
     # the respondent file in use and the YAML files, checked once before any page runs: a bad file
     # or path is one located sentence here, not a traceback from every notebook
     try:

@@ -14,8 +14,14 @@ BAROMETER = DATA / "context" / "barometer.csv"
 CHECKSUMS = DATA / "SHA256SUMS"
 CHECKSUMMED = (PUBLISHED, DATAPACKAGE, RESPONDENTS, REGISTER)
 DATA_ENV = "DIGITALE_INCLUSIE_DATA"
+SITE_ENV = "DIGITALE_INCLUSIE_SITE"  # set while the site's pages run (make book, make notebooks)
 SITE_EXTRA = REPO / "_build" / "site-extra"  # files the build writes for the site (html_extra_path)
 DOWNLOADS = SITE_EXTRA / "downloads"  # ... served as /downloads/ on the site
+
+
+def for_site():
+    """Whether the pages run to build the static site (no live widgets there)."""
+    return os.environ.get(SITE_ENV) == "1"
 
 
 def standalone_folder():
