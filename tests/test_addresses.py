@@ -7,7 +7,7 @@ import zipfile
 import pytest
 import yaml
 
-from digitale_inclusie.archive import NAME, write_archive
+from digitale_inclusie.archive import write_archive
 from digitale_inclusie.paths import REPO
 
 CONFIG = yaml.safe_load((REPO / "_config.yml").read_text(encoding="utf-8"))["sphinx"]["config"]

@@ -31,6 +31,7 @@ class Exploration:
     table: pd.DataFrame  # a row per group: n, then the shares (percent) or the mean and median hours
     test: str  # the test between the groups, in plain Dutch
     long: pd.DataFrame  # the shares in long form, for the chart (groep, antwoord, aandeel)
+    sizes: pd.Series = None  # respondents per group (answered or not), for the row labels
 
 
 def _groups(df, breakdown):
@@ -59,6 +60,7 @@ def explore(df, item, breakdown, codebook, reconstruction=False, printed=frozens
     (``printed``: :func:`printed_splits`) is shown but not tested, and neither is the spread of
     hours: both are the reconstruction's choice, not data."""
     groups, order = _groups(df, breakdown)
+    sizes = groups.value_counts()
     invented = reconstruction and breakdown != "totaal" and (
         item == HOURS or (item, breakdown) not in printed)
     if item == HOURS:
@@ -68,7 +70,7 @@ def explore(df, item, breakdown, codebook, reconstruction=False, printed=frozens
         samples = [s.to_numpy() for _, s in hours.groupby(groups) if len(s)]
         test = _invented(item) if invented else _kruskal(samples)
         long = table.reset_index(names="groep").rename(columns={"gemiddelde": "aandeel"}).assign(antwoord="gemiddelde uren")
-        return Exploration(item, breakdown, table, test, long[["groep", "antwoord", "aandeel"]])
+        return Exploration(item, breakdown, table, test, long[["groep", "antwoord", "aandeel"]], sizes)
     answered = df[item] != MISSING
     codes = codebook.answer_codes(item)
     counts = pd.crosstab(groups[answered].rename("groep"), df.loc[answered, item]).reindex(columns=codes, fill_value=0)
@@ -78,7 +80,7 @@ def explore(df, item, breakdown, codebook, reconstruction=False, printed=frozens
     table = pd.concat([counts.sum(axis=1).rename("n"), shares], axis=1)
     long = shares.stack().rename("aandeel").reset_index()
     long.columns = ["groep", "antwoord", "aandeel"]
-    return Exploration(item, breakdown, table, _invented(item) if invented else _chi_square(counts), long)
+    return Exploration(item, breakdown, table, _invented(item) if invented else _chi_square(counts), long, sizes)
 
 
 def _invented(item):
@@ -162,14 +164,25 @@ def explorer(df, codebook, items, item=None, breakdown="grootte"):
 
 
 def _view_html(exploration, codebook):
+    """The view as an accessible table (each group with its size, as everywhere in the book; the
+    column n counts who answered) and the test."""
     from html import escape
 
-    from .tables import frame_table
+    from .tables import result_html
+    from .text import SMALL_GROUP
 
     title = f"{codebook.label(exploration.item)} — {BREAKDOWNS[exploration.breakdown].lower()}"
     table = exploration.table.copy()
     for column in table.columns:
         if column != "n":  # shares are whole percentages; hours get one decimal, with a comma
             table[column] = [f"{v}%" if exploration.item != HOURS else decimal(v, 1) for v in table[column]]
-    table = table.reset_index(names="Groep").astype(str)
-    return frame_table(table, title) + f"<p>{escape(exploration.test)}</p>"
+    table = table.rename(columns={"n": "n (antwoordde)"})
+    sizes = exploration.sizes
+
+    def label(group):
+        n = int(sizes.get(group, 0))
+        return f"{group} (n = {n}{', kleine groep' if n < SMALL_GROUP else ''})"
+
+    table.index = [label(g) for g in table.index]
+    table.index.name = "Groep"
+    return result_html(table, title) + f"<p>{escape(exploration.test)}</p>"
