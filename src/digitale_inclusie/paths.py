@@ -24,11 +24,27 @@ def for_site():
     return os.environ.get(SITE_ENV) == "1"
 
 
+def _in_kernel():
+    """Whether this code runs in a Jupyter kernel (not merely with ipykernel imported, as under
+    pytest's nbval plugin)."""
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
+    return shell is not None and getattr(shell, "kernel", None) is not None
+
+
+def live_notebook_folder():
+    """The folder of a notebook running live (JupyterLab, a downloaded chapter), not to build the
+    site: its files go beside it, where its links find them. None otherwise."""
+    if not _in_kernel() or for_site():
+        return None
+    return Path.cwd()
+
+
 def standalone_folder():
     """The folder of a notebook that runs outside a checkout of the repository (its kernel's
     working folder: a chapter downloaded into a folder of its own), or None: in a checkout, or
     not in a Jupyter kernel (the commands)."""
-    if "ipykernel" not in sys.modules:
+    if not _in_kernel():
         return None
     here = Path.cwd()
     try:

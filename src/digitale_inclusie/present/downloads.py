@@ -15,21 +15,22 @@ import pandas as pd
 from .. import __version__
 from ..data.published import csv_number
 from ..fileio import atomic_write_text, csv_text
-from ..paths import DOWNLOADS, standalone_folder
+from ..paths import DOWNLOADS, live_notebook_folder
 
 SITE_PATH = "../downloads/"  # from a page (every page is one folder deep) to the downloads
-STANDALONE = "downloads"  # beside a notebook run outside a checkout: its own folder's downloads/
+STANDALONE = "downloads"  # beside a notebook that runs live: its own folder's downloads/
 
 
 def folder():
-    """Where the files go: the site's downloads in a checkout; ``downloads/`` beside a notebook
-    that runs on its own elsewhere (it writes nothing outside its own folder)."""
-    here = standalone_folder()
+    """Where the files go: the site's downloads while the site is built; ``downloads/`` beside a
+    notebook that runs live (JupyterLab, or a chapter downloaded elsewhere), where its links find
+    them and outside of which it writes nothing."""
+    here = live_notebook_folder()
     return here / STANDALONE if here is not None else DOWNLOADS
 
 
 def _link_path():
-    return STANDALONE + "/" if standalone_folder() is not None else SITE_PATH
+    return STANDALONE + "/" if live_notebook_folder() is not None else SITE_PATH
 README = "LEESMIJ.txt"
 CSV_COLUMNS = ["blok", "rij", "kolom", "groep", "n", "n_antwoord", "variabele", "antwoord", "waarde", "eenheid",
                "gedrukt", "toelichting", "vraag", "omschrijving"]

@@ -270,9 +270,13 @@ def figure_html(figures, alt, caption, number=None, caption_html=""):
         svg = svg_text(fig)
         size = re.search(r" width='([\d.]+)' height='([\d.]+)'", svg).groups()
         hidden = "" if mode is MODES[0] else " hidden"
-        # the inline style sizes the chart where the book's CSS is absent (JupyterLab)
+        # the inline style sizes the chart where the book's CSS is absent (JupyterLab), and keeps
+        # the dark drawing out of sight there whatever its CSS does with [hidden]; the site shows
+        # it in dark mode with an !important rule (_static/charts.css)
+        display = "" if mode is MODES[0] else ";display:none"
         images.append(f'<img class="di-chart di-chart-{mode.name}" src="{svg_data_uri(svg)}" alt="{escape(alt)}" '
-                      f'width="{size[0]}" height="{size[1]}" style="width:100%;max-width:27rem;height:auto"{hidden}>')
+                      f'width="{size[0]}" height="{size[1]}" style="width:100%;max-width:27rem;height:auto{display}"'
+                      f'{hidden}>')
     label = f"<strong>{escape(number)}:</strong> " if number else ""
     extra = f" {caption_html}" if caption_html else ""
     return (f'<figure class="di-figure">{"".join(images)}'
