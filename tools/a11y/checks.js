@@ -31,12 +31,15 @@ async function focus(page) {
       const visible = !!focused.outline || (focused.shadow !== 'none' && focused.shadow !== unfocused.shadow)
         || focused.bg !== unfocused.bg || focused.border !== unfocused.border;
       const name = (el.getAttribute('aria-label') || el.textContent || el.getAttribute('title') || '').trim().slice(0, 40);
-      return { key, visible, onScreen, what: `${el.tagName.toLowerCase()} "${name}"` };
+      return { key, visible, onScreen, what: `${el.tagName.toLowerCase()} "${name}"`,
+               rect: [r.left, r.top, r.right, r.bottom].map(Math.round), view: [innerWidth, innerHeight],
+               connected: el.isConnected };
     });
     if (!info) continue;
     if (seen.has(info.key)) break;
     seen.add(info.key);
-    stops.push({ what: info.what, visible: info.visible, onScreen: info.onScreen });
+    stops.push({ what: info.what, visible: info.visible, onScreen: info.onScreen,
+                 ...(info.onScreen ? {} : { rect: info.rect, view: info.view, connected: info.connected }) });
   }
   // leave the page as it was for the next checks: nothing focused, at the top
   await page.evaluate(() => { if (document.activeElement) document.activeElement.blur(); window.scrollTo(0, 0); });
