@@ -16,22 +16,30 @@ from digitale_inclusie.paths import DOWNLOADS, REPO, RESPONDENTS
 CHAPTER = REPO / "notebooks" / "01_waarom.ipynb"
 
 
-def _run(folder, env=None):
-    from nbclient import NotebookClient
+RUNNER = """
+import sys
+import nbformat
+from nbclient import NotebookClient
+path, out = sys.argv[1], sys.argv[2]
+notebook = nbformat.read(path, as_version=4)
+notebook.cells.append(nbformat.v4.new_code_cell(
+    "from digitale_inclusie.present import downloads\\nprint('WRITES-TO', downloads.folder().resolve())"))
+NotebookClient(notebook, timeout=240, kernel_name="python3", resources={"metadata": {"path": "."}}).execute()
+nbformat.write(notebook, out)
+"""
 
-    notebook = nbformat.read(folder / CHAPTER.name, as_version=4)
-    # one cell more, at the end: where this kernel writes its files (checked in the kernel itself,
-    # not by watching the repository's downloads, which a site build in another test may refill)
-    notebook.cells.append(nbformat.v4.new_code_cell(
-        "from digitale_inclusie.present import downloads\nprint('WRITES-TO', downloads.folder().resolve())"))
-    saved = dict(os.environ)
-    os.environ.update(env or {})
-    try:
-        NotebookClient(notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(folder)}}).execute()
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
-    return notebook
+
+def _run(folder, env=None):
+    """Execute the chapter in ``folder`` in a process of its own (its own kernel, its own
+    environment, a hard time limit), with one cell more at the end that says where the kernel
+    writes its files (asked in the kernel itself, not by watching the repository's downloads,
+    which a site build in another test may refill)."""
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("DIGITALE_INCLUSIE")}
+    environment.update(env or {})
+    done = subprocess.run([sys.executable, "-c", RUNNER, CHAPTER.name, "uit.ipynb"], cwd=folder, env=environment,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return nbformat.read(folder / "uit.ipynb", as_version=4)
 
 
 def _text(notebook):
