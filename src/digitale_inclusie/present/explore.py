@@ -169,7 +169,7 @@ def _view_html(exploration, codebook):
     from html import escape
 
     from .tables import result_html
-    from .text import SMALL_GROUP
+    from .text import with_size
 
     title = f"{codebook.label(exploration.item)} — {BREAKDOWNS[exploration.breakdown].lower()}"
     table = exploration.table.copy()
@@ -177,12 +177,6 @@ def _view_html(exploration, codebook):
         if column != "n":  # shares are whole percentages; hours get one decimal, with a comma
             table[column] = [f"{v}%" if exploration.item != HOURS else decimal(v, 1) for v in table[column]]
     table = table.rename(columns={"n": "n (antwoordde)"})
-    sizes = exploration.sizes
-
-    def label(group):
-        n = int(sizes.get(group, 0))
-        return f"{group} (n = {n}{', kleine groep' if n < SMALL_GROUP else ''})"
-
-    table.index = [label(g) for g in table.index]
+    table.index = [with_size(g, int(exploration.sizes.get(g, 0))) for g in table.index]
     table.index.name = "Groep"
     return result_html(table, title) + f"<p>{escape(exploration.test)}</p>"

@@ -8,7 +8,7 @@ from ..analysis.inference import wilson
 from ..analysis.stats import percent, round_half_up
 from ..data.codebook import GROUPS, TOTAL
 from ..data.respondents import group_members
-from .text import SMALL_GROUP, decimal, group_name, lower_first
+from .text import SMALL_GROUP, decimal, group_name, lower_first, signed
 
 VERDICT_LABELS = {"bevestigd": "Bevestigd", "onbeslist": "Onbeslist", "niet_significant": "Niet significant",
                   "tegengesproken": "Tegengesproken", "niet_toetsbaar": "Niet toetsbaar"}
@@ -40,17 +40,13 @@ def example_comparison(tested):
     first, second = lower_first(group_name(unit.subject, long=True)), lower_first(group_name(unit.rival, long=True))
     text = (f"Zo ziet {percent(k1, m1)}% van de respondenten uit {first} (n = {m1}) positieve resultaten voor "
             f"burgers, tegenover {percent(k2, m2)}% uit {second} (n = {m2}): een verschil van "
-            f"{_signed(effect.estimate)} procentpunten, met een 95%-interval van {_signed(effect.low)} tot "
-            f"{_signed(effect.high)}.")
+            f"{signed(effect.estimate)} procentpunten, met een 95%-interval van {signed(effect.low)} tot "
+            f"{signed(effect.high)}.")
     if effect.side() == 0:
         return text + " Nul ligt in dat interval: dit bestand kan niet uitmaken of er een verschil is."
     side = "boven" if effect.side() > 0 else "onder"
     return text + f" Het hele interval ligt {side} nul."
 
-
-def _signed(x):
-    value = round_half_up(x)
-    return f"−{decimal(abs(value))}" if value < 0 else decimal(value)
 
 
 def verdict_counts(tested):

@@ -13,7 +13,7 @@ side. No sentence is fixed: every word that states a direction or a level comes 
 
 from ..analysis.stats import percent, round_half_up
 from ..data.codebook import SIZES
-from .text import SMALL_GROUP, decimal
+from .text import SMALL_GROUP, decimal, signed
 
 SUBJECTS = {"totaal": "alle besturen", "klein": "kleine", "middelgroot": "middelgrote", "groot": "grote",
             "met": "besturen met subsidie", "zonder": "besturen zonder subsidie"}
@@ -131,12 +131,8 @@ def _sign(x):
 def _interval(effect, unit):
     if effect.low == float("-inf") or effect.high == float("inf"):
         return "het bestand is te klein voor een interval"
-    return f"95%-interval {_signed(effect.low)} tot {_signed(effect.high)} {unit}"
+    return f"95%-interval {signed(effect.low)} tot {signed(effect.high)} {unit}"
 
-
-def _signed(x):
-    value = round_half_up(x)
-    return f"−{decimal(abs(value))}" if value < 0 else decimal(value)
 
 
 def _share(k, m, printed=None):
@@ -176,8 +172,8 @@ def _unit_numbers(tested, unit, printed):
                 f"{round_half_up(mean1)} tegenover {round_half_up(mean2)} uur")
     if kind == "gaps":
         (item1, ref1, _), (item2, ref2, _) = unit.sides
-        return (f"{_signed(item1 - item2)} procentpunten ({decimal(item1)}% tegenover {decimal(item2)}%) "
-                f"tegenover {_signed(ref1 - ref2)} procentpunten ({decimal(ref1)}% tegenover {decimal(ref2)}%)")
+        return (f"{signed(item1 - item2)} procentpunten ({decimal(item1)}% tegenover {decimal(item2)}%) "
+                f"tegenover {signed(ref1 - ref2)} procentpunten ({decimal(ref1)}% tegenover {decimal(ref2)}%)")
     return ""
 
 
@@ -197,11 +193,11 @@ def _effect_text(tested, unit, hedged):
         if unit.clear == "gelijk":
             return f"{span}, dicht bij {level} (binnen ±{decimal(tested.margin)} procentpunten)"
     elif kind == "hours":
-        span = f"verschuiving {_signed(effect.estimate)} uur, {_interval(effect, measure)}"
+        span = f"verschuiving {signed(effect.estimate)} uur, {_interval(effect, measure)}"
     elif kind == "gaps":
-        span = f"het verschil krimpt met {_signed(effect.estimate)} {measure}, {_interval(effect, measure)}"
+        span = f"het verschil krimpt met {signed(effect.estimate)} {measure}, {_interval(effect, measure)}"
     else:
-        span = f"verschil {_signed(effect.estimate)} {measure}, {_interval(effect, measure)}"
+        span = f"verschil {signed(effect.estimate)} {measure}, {_interval(effect, measure)}"
     if unit.clear == "verschil":
         return f"{span}: een duidelijk verschil"
     if unit.clear == "gelijk":

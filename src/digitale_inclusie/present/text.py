@@ -37,7 +37,21 @@ def group_name(group, long=False):
 
 def group_label(group, n):
     """A group's row or column label with its size: 'Groot (n = 26, kleine groep)'."""
-    return f"{group_name(group)} (n = {n}{', kleine groep' if n < SMALL_GROUP else ''})"
+    return with_size(group_name(group), n)
+
+
+def with_size(name, n):
+    """A label with the size of its group: 'Klein · met subsidie (n = 109)', and ', kleine
+    groep' below :data:`SMALL_GROUP`."""
+    return f"{name} (n = {n}{', kleine groep' if n < SMALL_GROUP else ''})"
+
+
+def signed(x):
+    """A number rounded half up, with a real minus sign: -3.6 -> '−4', 2.4 -> '2'."""
+    from ..analysis.stats import round_half_up
+
+    value = round_half_up(x)
+    return f"−{decimal(abs(value))}" if value < 0 else decimal(value)
 
 
 def decimal(x, decimals=0):
