@@ -172,7 +172,7 @@ class Tested:
             row["margin"] = _number(self.margin)
         if self.p is not None:
             row.update(test=self.test, p_value=f"{self.p:.4g}", q_value=f"{self.q:.4g}")
-        if unit is not None and self.testable:
+        if unit is not None:  # set for tested claims only
             effect = unit.effect
             row.update(effect=_number(effect.estimate), effect_low=_number(effect.low),
                        effect_high=_number(effect.high), detectable=_number(effect.detectable))
@@ -462,8 +462,6 @@ def evaluate_register(df, reconstruction, claims=None):
             tested.direction_data = _direction_data(tested)
         if tested.testable and tested.units:
             tested.p = _claim_p(tested)
-        elif tested.units:
-            tested.deciding = tested.units[0]
         register[claim["id"]] = tested
     testable = [t for t in register.values() if t.p is not None]
     pvalues = [t.p for t in testable]
