@@ -85,15 +85,16 @@ async function ready(page, limit = 60000) {
     const icon = document.querySelector('i[class*="fa-"]');
     if (icon) return `icon not yet drawn: ${icon.outerHTML.slice(0, 80)}`;
     if (window.itablesBundle && document.querySelector('table.overzicht-tabel:not([data-overzicht])')) return 'overview table not enhanced';
-    // a search is done when Sphinx has written its summary line (_finishSearch, after the last
-    // result). Not Search._pulse_status: in Sphinx 7.4 a pulse timer still pending when the search
-    // stops sets it back to 0 and keeps it cycling, so it reads -1 only for the moment between the
-    // end of the search and that timer (the browser pass waited 60 s in vain when it polled later)
-    if (/search\.html$/.test(location.pathname) && new URLSearchParams(location.search).get('q')) {
-      const summary = document.querySelector('#search-results .search-summary');
-      if (!(summary && summary.textContent.trim() && document.querySelector('#search-results h2'))) {
-        return 'search results not all shown';
-      }
+    // a search is done when Sphinx has finished it (_finishSearch, after the last result): it then
+    // rewrites the heading's text, which takes the pulsing dots out of the page. Not
+    // Search._pulse_status: in Sphinx 7.4 a pulse timer still pending when the search stops sets it
+    // back to 0 and keeps it cycling, so it reads -1 only for the moment between the end of the
+    // search and that timer (the browser pass waited 60 s in vain when it polled later). Not the
+    // summary line either: a catalogue may translate it to nothing.
+    if (/search\.html$/.test(location.pathname) && new URLSearchParams(location.search).get('q')
+        && !(typeof Search !== 'undefined' && Search.dots && !Search.dots.isConnected
+             && document.querySelector('#search-results h2'))) {
+      return 'search results not all shown';
     }
     return '';
   };
