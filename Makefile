@@ -42,18 +42,24 @@ pdf-only: $(STAMP)
 	mkdir -p $(SITE)/downloads
 	cp $(PDF) $(SITE)/downloads/digitale-inclusie.pdf
 
-## test: run every test, on two processes (pytest-xdist; the browser pass and the rest side by side)
-test: $(STAMP)
+## test: run every test, on two processes (pytest-xdist; the browser pass and the rest side by side).
+## It installs requirements-lab.txt too: one test opens every chapter in JupyterLab.
+test: $(LAB)
 	$(BIN)/python -m pytest -n 2
 
-## lab: JupyterLab on the chapter notebooks, from the pinned requirements-lab.txt
+## lab: JupyterLab with jupyterlab-myst (requirements-lab.txt) on the project, opened at chapter 1.
+## First the chapters run once, live and unsaved (tools/execute_notebooks.py --downloads), so that
+## the CSV files their links point to exist (downloads/, ignored by git) and follow the respondent
+## file in use (DIGITALE_INCLUSIE_DATA). The server's root is the project, so that a chapter's links
+## to the book's pages (../book/...) and to its CSV files (../downloads/...) open in JupyterLab.
 $(LAB): $(STAMP) requirements-lab.txt
 	$(BIN)/python -m pip install --quiet -r requirements-lab.txt
 	rm -f $(VENV)/.lab-*
 	touch $@
 
 lab: $(LAB)
-	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
+	$(BIN)/python tools/execute_notebooks.py --downloads
+	$(BIN)/jupyter lab --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks/01_waarom.ipynb $(if $(filter 0,$(shell id -u)),--allow-root)
 
 ## notebooks: re-run the chapter notebooks in place, so their committed outputs are current
 notebooks: $(STAMP)

@@ -65,21 +65,62 @@ def test_bars_of_a_table_by_group_show_items_as_bars(page, results):
     assert texts.at["Burgers", "Groot (n = 26, kleine groep)"] == "79% (n = 26)"
 
 
-def test_prose_numbers_show_the_printed_one_where_it_differs(page, results, monkeypatch):
-    glued = {}
-    monkeypatch.setattr("myst_nb.glue", lambda name, value, display=True: glued.__setitem__(name, value))
-    page.glue("figuur_1", burgers="uitkomst_burgers", verenigingen="uitkomst_verenigingen")
-    page.glue("tabel_2", zonder=("zonder", "uitkomst_verenigingen"))
-    page.glue("functieprofielen", b="profiel_b")
+def test_prose_numbers_show_the_printed_one_where_it_differs(page, results):
+    page.numbers("figuur_1", burgers="uitkomst_burgers", verenigingen="uitkomst_verenigingen")
+    page.numbers("tabel_2", zonder=("zonder", "uitkomst_verenigingen"))
+    page.numbers("functieprofielen", b="profiel_b")
     # printed 72% is reproduced; 45% and 90% (register) are not, so both numbers are shown
-    assert glued == {"burgers": "72%", "verenigingen": "44% (rapport: 45%)", "zonder": "25% (rapport: 24%)",
-                     "b": "88% (rapport: 90%)"}
+    text = page.text("{{burgers}}, {{verenigingen}}; {{zonder}}; {{b}}")._repr_markdown_()
+    assert text == r"72%, 44% \(rapport\: 45%\); 25% \(rapport\: 24%\); 88% \(rapport\: 90%\)"
     with pytest.raises(KeyError, match="no cell"):
-        page.glue("figuur_1", x="uitkomst_onbekend")
-    glued.clear()
-    page.show("tabel_3", "Uren naar grootte", value_label="Gemiddelde", glue={"klein": "klein", "groot": "groot"})
+        page.numbers("figuur_1", x="uitkomst_onbekend")
+    page.show("tabel_3", "Uren naar grootte", value_label="Gemiddelde", numbers={"klein": "klein", "groot": "groot"})
     # Tabel 3 of the report: 6 and 22 hours a week; the large governments are a small group (26)
-    assert glued == {"klein": "6 uur", "groot": "22 uur (n = 26)"}
+    assert page.text("{{klein}} tot {{groot}}")._repr_markdown_() == r"6 uur tot 22 uur \(n = 26\)"
+
+
+def test_prose_template_takes_claims_escapes_data_and_refuses_what_it_cannot_fill(page, results):
+    # a claim's id gives its sentence with the link to the reading page, '.kort' its short form;
+    # the register's sentence for h1-burgers-meest names the share of burgers (72% in figuur 1)
+    full = page.text("{{h1-burgers-meest}}")._repr_markdown_()
+    assert "72%" in full and full.endswith(" [Hoe lees je dit?](../book/cijfers-lezen.md)")
+    short = page.text("{{h1-burgers-meest.kort}}")._repr_markdown_()
+    assert "Hoe lees je dit" not in short and "%" not in short
+    # the authors' MyST stays markup; nothing else in the template changes
+    assert page.text("{term}`respondent` en **vet**")._repr_markdown_() == "{term}`respondent` en **vet**"
+    with pytest.raises(KeyError, match="no number of that name on this page yet"):
+        page.text("{{h9_onbekend}}")
+    with pytest.raises(ValueError, match="placeholder that is not"):
+        page.text("{{ h1_burgers }}")
+    with pytest.raises(ValueError, match="not a claim's id"):
+        page.numbers("figuur_1", **{"h1-burgers-meest": "uitkomst_burgers"})
+
+
+def test_a_claim_that_reads_a_table_not_yet_computed_says_where_the_text_belongs(page):
+    page.results = {}
+    with pytest.raises(KeyError, match=r"\{\{h1-groot-verenigingen\}\} reads tabel_1: .*put this text after"):
+        page.text("{{h1-groot-verenigingen}}")
+
+
+def test_key_findings_wait_for_the_summary(page, results, monkeypatch):
+    shown = []
+
+    class Handle:
+        def update(self, obj):
+            shown.append(("update", obj._repr_markdown_()))
+
+    def display(obj, display_id=None):
+        shown.append(("display", obj._repr_markdown_(), display_id))
+        return Handle()
+
+    monkeypatch.setattr("IPython.display.display", display)
+    page.findings("- {{h1-burgers-meest.kort}}")
+    assert shown[0][0] == "display" and shown[0][2] is True and "verschijnen hier zodra" in shown[0][1]
+    summary = page.summary("Samengevat: {{h1-burgers-meest.kort}}")._repr_markdown_()
+    short = page.word("h1-burgers-meest.kort")
+    assert shown[1] == ("update", f"- {short}") and summary == f"Samengevat: {short}"
+    page.summary("Nog eens.")
+    assert len(shown) == 2  # the findings are filled in once
 
 
 def test_a_block_is_shown_by_its_name_only_when_it_is_there(page):

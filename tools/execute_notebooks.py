@@ -4,11 +4,16 @@
 (nbval's comparison, tests/built_notebooks.py); run this after changing a notebook, the package
 or the data: `make notebooks`.
 
-usage: python tools/execute_notebooks.py [NOTEBOOK ...]
+`make lab` runs them once with ``--downloads`` before JupyterLab starts: live, as in JupyterLab,
+and without saving, so that the CSV files their links point to exist (``downloads/`` of the
+checkout, ignored by git) and follow the respondent file in use.
+
+usage: python tools/execute_notebooks.py [--downloads] [NOTEBOOK ...]
 """
 
 import os
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import nbformat
@@ -17,10 +22,13 @@ from nbclient import NotebookClient
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def execute(path):
+def execute(path, save=True):
     notebook = nbformat.read(path, as_version=4)
     NotebookClient(notebook, timeout=300, kernel_name="python3",
                    resources={"metadata": {"path": str(path.parent)}}).execute()
+    if not save:
+        print(f"ran {path.relative_to(ROOT)}")
+        return
     notebook.metadata.pop("widgets", None)  # widget state is not kept: the site shows no widgets
     for cell in notebook.cells:
         cell.metadata.pop("execution", None)
@@ -29,10 +37,18 @@ def execute(path):
 
 
 def main(argv):
-    os.environ["DIGITALE_INCLUSIE_SITE"] = "1"  # as make book runs them: the outputs the site shows
-    paths = [Path(p).resolve() for p in argv] or sorted((ROOT / "notebooks").glob("*.ipynb"))
-    for path in paths:
-        execute(path)
+    save = "--downloads" not in argv
+    if save:
+        os.environ["DIGITALE_INCLUSIE_SITE"] = "1"  # as make book runs them: the outputs the site shows
+    else:
+        os.environ.pop("DIGITALE_INCLUSIE_SITE", None)  # live, as JupyterLab runs them
+    paths = [Path(p).resolve() for p in argv if p != "--downloads"] or sorted((ROOT / "notebooks").glob("*.ipynb"))
+    if save:
+        for path in paths:
+            execute(path)
+        return
+    with ThreadPoolExecutor(max_workers=2) as pool:  # each runs in its own kernel process
+        list(pool.map(lambda path: execute(path, save=False), paths))
 
 
 if __name__ == "__main__":

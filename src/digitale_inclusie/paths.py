@@ -17,6 +17,7 @@ DATA_ENV = "DIGITALE_INCLUSIE_DATA"
 SITE_ENV = "DIGITALE_INCLUSIE_SITE"  # set while the site's pages run (make book, make notebooks)
 SITE_EXTRA = REPO / "_build" / "site-extra"  # files the build writes for the site (html_extra_path)
 DOWNLOADS = SITE_EXTRA / "downloads"  # ... served as /downloads/ on the site
+LIVE_DOWNLOADS = REPO / "downloads"  # what the chapters write when they run live in a checkout (JupyterLab)
 
 
 def for_site():

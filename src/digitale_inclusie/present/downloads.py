@@ -7,30 +7,42 @@ numbers, the register and (only when it is the shipped reconstruction) the respo
 Nothing here is committed: every build writes the files afresh from the data in use.
 """
 
+import os
 import shutil
 from html import escape
+from pathlib import Path
 
 import pandas as pd
 
 from .. import __version__
 from ..data.published import csv_number
 from ..fileio import atomic_write_text, csv_text
-from ..paths import DOWNLOADS, live_notebook_folder
+from ..paths import DOWNLOADS, LIVE_DOWNLOADS, live_notebook_folder, standalone_folder
 
 SITE_PATH = "../downloads/"  # from a page (every page is one folder deep) to the downloads
-STANDALONE = "downloads"  # beside a notebook that runs live: its own folder's downloads/
+STANDALONE = "downloads"  # beside a notebook that runs outside a checkout: its own folder's downloads/
 
 
 def folder():
-    """Where the files go: the site's downloads while the site is built; ``downloads/`` beside a
-    notebook that runs live (JupyterLab, or a chapter downloaded elsewhere), where its links find
-    them and outside of which it writes nothing."""
+    """Where the files go: the site's downloads while the site is built; in a checkout, a
+    notebook that runs live (JupyterLab) writes them into the checkout's ``downloads/``
+    (:data:`~digitale_inclusie.paths.LIVE_DOWNLOADS`), where the links of its committed outputs
+    (``../downloads/``, as on the site) find them too; a chapter downloaded elsewhere writes them
+    into ``downloads/`` beside itself, and nothing outside its own folder."""
     here = live_notebook_folder()
-    return here / STANDALONE if here is not None else DOWNLOADS
+    if here is None:
+        return DOWNLOADS
+    return here / STANDALONE if standalone_folder() is not None else LIVE_DOWNLOADS
 
 
 def _link_path():
-    return STANDALONE + "/" if live_notebook_folder() is not None else SITE_PATH
+    """The links' path from the page (or the live notebook's folder) to :func:`folder`."""
+    here = live_notebook_folder()
+    if here is None:
+        return SITE_PATH
+    return Path(os.path.relpath(folder(), here)).as_posix() + "/"
+
+
 README = "LEESMIJ.txt"
 CSV_COLUMNS = ["blok", "rij", "kolom", "groep", "n", "n_antwoord", "variabele", "antwoord", "waarde", "eenheid",
                "gedrukt", "toelichting", "vraag", "omschrijving"]

@@ -9,11 +9,13 @@ A chapter notebook computes every table and figure with pandas in its own cells 
 and shows a block by its name: ``page.show("tabel_6", "caption", chart="bars")`` places the
 result ``tabel_6`` by the block's declaration (:mod:`digitale_inclusie.analysis.blocks`) and lays
 it out: the chart, the accessible table with the printed number beside any computed number that
-differs from it, and the CSV download. ``page.glue`` and ``page.claims`` give the prose its
-numbers and sentences. Nothing here computes a statistic from respondents.
+differs from it, and the CSV download. ``page.numbers``, ``page.text`` and ``page.summary`` give
+the prose its numbers and sentences (``page.text("... {{h1_burgers}} ...")``), rendered alike by the book and
+by JupyterLab. Nothing here computes a statistic from respondents.
 """
 
 import hashlib
+import re
 from functools import cached_property
 from html import escape
 from pathlib import Path
@@ -32,11 +34,15 @@ from .text import block_label, group_label, inline_code, markdown_text, numbered
 
 READING_PAGE = "../book/cijfers-lezen.md"  # "Hoe lees je de cijfers?": linked from every verdict
 READING_LINK_TEXT = "Hoe lees je dit?"
+PLACEHOLDER = re.compile(r"\{\{([A-Za-z0-9_.\-]+)\}\}")  # {{h1_burgers}}, {{h1-burgers-meest.kort}}
+NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+FINDINGS_PENDING = ("*De belangrijkste bevindingen verschijnen hier zodra het notebook tot het einde heeft "
+                    "gelopen: hun cijfers worden verderop berekend.*")
 DEFAULT_HEADER = {"procent": "Aandeel respondenten", "uur": "Uur per week", "aantal": "Respondenten"}
 
 
 class _Rich:
-    """Rich display of text made by the book, for a notebook and for myst-nb's glue."""
+    """Rich display of text made by the book, for a notebook and the book alike."""
 
     def __init__(self, text):
         self.text = text
@@ -74,6 +80,8 @@ class Page:
         self.reasons = reasons(load_register()) if self.reconstruction else {}
         self.sizes = {g: len(group_members(respondents, g)) for g in GROUPS}
         self._placed = {}  # block id -> (the result placed, its places)
+        self._numbers = {}  # name -> a number as the prose reads it (page.numbers)
+        self._findings = self._findings_handle = None  # the key findings, until page.summary
 
     @cached_property
     def reconstruction(self):
@@ -199,17 +207,17 @@ class Page:
     # ------------------------------------------------------------------ a table or figure
 
     def show(self, block, caption, chart=None, chart_title=None, figure=None, value_label=None, unit=None,
-             row_header=None, transcription=False, sort=False, glue=None):
+             row_header=None, transcription=False, sort=False, numbers=None):
         """Lay out one computed table or figure: chart (``bars``, ``stacked`` or ``means``),
         accessible table, download. ``block`` names the printed block (``tabel_1``, ``figuur_1``,
         ``uren``, ...) or a result the report does not print; ``figure`` numbers a chart that shows
         a numbered table (Tabel 11 is Figuur 8); ``transcription`` puts the transcription's remark
         on the block under the table (where the report prints a wrong title); ``sort`` puts the
         rows of chart, table and CSV alike in the order of their value in the first column,
-        largest first (see :meth:`sorted_rows`); ``glue`` names numbers of the block for the
-        prose, as :meth:`glue` does (``glue={"h2_klein": "klein"}``)."""
-        if glue:
-            self.glue(block, **glue)
+        largest first (see :meth:`sorted_rows`); ``numbers`` names numbers of the block for the
+        prose, as :meth:`numbers` does (``numbers={"h2_klein": "klein"}``)."""
+        if numbers:
+            self.numbers(block, **numbers)
         cells, rows, columns, header = self.cells(block, value_label, unit)
         if sort:
             rows = self.sorted_rows(cells, rows, columns[0])
@@ -261,38 +269,72 @@ class Page:
 
     # ------------------------------------------------------------------ numbers and sentences for the prose
 
-    def glue(self, block, **names):
-        """Glue numbers of a block for the prose, by their row (and column) key:
-        ``page.glue("tabel_1", h1_x=("groot", "uitkomst_burgers"))``; each reads as the table
+    def numbers(self, block, **names):
+        """Name numbers of a block for the prose (:meth:`text`), by their row (and column) key:
+        ``page.numbers("tabel_1", h1_x=("groot", "uitkomst_burgers"))``; each reads as the table
         does, with the printed number where it differs ('44% (rapport: 45%)'), n for a small
         group, and '–' with the reason where the file gives no number."""
-        from myst_nb import glue
-
         by_key = {c.key: c for c in self.cells(block)[0]}
         for name, key in names.items():
             key = key if isinstance(key, tuple) else (key,)
             if key not in by_key:
-                raise KeyError(f"{block}: no cell {key} to glue as '{name}'")
-            glue(name, cell_text(by_key[key]), display=False)
+                raise KeyError(f"{block}: no cell {key} to name '{name}'")
+            if not NAME.fullmatch(name) or name in self.tested_claims:
+                raise ValueError(f"{name!r}: a number's name is letters, digits and _ and not a claim's id")
+            self._numbers[name] = cell_text(by_key[key])
 
-    def claims(self, *ids):
-        """Glue claims of the register as sentences that follow the file in use, each under its
-        id (the sentence with its numbers, their uncertainty and a link to "Hoe lees je de
-        cijfers?", as MyST: ``{glue:md}`id:myst```) and under its id followed by ``.kort`` (plain
-        text without numbers, with a qualifier where the claim is not confirmed, for the key
-        findings): ``page.claims("h1-subsidie-burgers")``. The whole register is tested once per
-        page, on this page's respondents (its q-values need every claim)."""
-        from myst_nb import glue
-
+    def word(self, key):
+        """What a placeholder of :meth:`text` stands for, as MyST: a number named by
+        :meth:`numbers` (escaped text), a claim of the register by its id (the sentence with
+        its numbers, their uncertainty and a link to "Hoe lees je de cijfers?"), or a claim's id
+        followed by ``.kort`` (the short form without numbers, with a qualifier where the claim
+        is not confirmed, for the key findings). The whole register is tested once per page, on
+        this page's respondents (its q-values need every claim)."""
         from .sentences import sentence
 
-        for claim_id in ids:
-            tested = self.tested_claims[claim_id]
-            look = self._printed_for(tested.claim)
-            full = sentence(tested, look, codebook=self.codebook)
-            link = "" if tested.claim["kind"] == "none" else f" [{READING_LINK_TEXT}]({READING_PAGE})"
-            glue(claim_id, Markdown(markdown_text(full) + link), display=False)
-            glue(f"{claim_id}.kort", sentence(tested, look, short=True, codebook=self.codebook), display=False)
+        if key in self._numbers:
+            return markdown_text(self._numbers[key])
+        claim_id, short = (key[:-5], True) if key.endswith(".kort") else (key, False)
+        if claim_id not in self.tested_claims:
+            raise KeyError(f"{{{{{key}}}}}: no number of that name on this page yet (page.numbers or "
+                           f"page.show(..., numbers=...) names one) and no claim of that id in data/claims/claims.yaml")
+        tested = self.tested_claims[claim_id]
+        try:
+            text = sentence(tested, self._printed_for(tested.claim), short=short, codebook=self.codebook)
+        except KeyError as error:  # the sentence reads a table of the page that is not computed yet
+            raise KeyError(f"{{{{{key}}}}} reads {error.args[0]}: put this text after that cell") from None
+        if short:
+            return markdown_text(text)
+        link = "" if tested.claim["kind"] == "none" else f" [{READING_LINK_TEXT}]({READING_PAGE})"
+        return markdown_text(text) + link
+
+    def text(self, template):
+        """Prose with computed numbers and sentences, as MyST that the book and JupyterLab both
+        render: every ``{{key}}`` in ``template`` (MyST written by the book's authors) is replaced
+        by :meth:`word`; whatever comes from data is escaped, so it never becomes markup."""
+        filled = PLACEHOLDER.sub(lambda m: self.word(m.group(1)), template)
+        if "{{" in PLACEHOLDER.sub("", template):
+            raise ValueError(f"a placeholder that is not {{{{name}}}}: {template[template.index('{{'):][:40]!r}")
+        return Markdown(filled)
+
+    def findings(self, template):
+        """The key findings at the top of a chapter. Their numbers are computed further down, so
+        the cell shows a note until :meth:`summary` (the chapter's last text) fills it in, as a
+        Jupyter display update: the book's run and JupyterLab both show the filled text there."""
+        from IPython.display import display
+
+        self._findings = template
+        self._findings_handle = display(Markdown(FINDINGS_PENDING), display_id=True)
+
+    def summary(self, template):
+        """The chapter's summary (:meth:`text` of ``template``); it also fills in the key
+        findings at the top (:meth:`findings`), now that every number is computed."""
+        if self._findings is not None:
+            filled = self.text(self._findings)
+            if self._findings_handle is not None:
+                self._findings_handle.update(filled)
+            self._findings = None
+        return self.text(template)
 
     @cached_property
     def tested_claims(self):
