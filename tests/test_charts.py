@@ -14,6 +14,7 @@ from urllib.parse import unquote
 
 import pandas as pd
 import pytest
+import seaborn.objects as so
 
 from digitale_inclusie.data import MISSING
 from digitale_inclusie.present.charts import text_width
@@ -24,14 +25,27 @@ PHASES = (["Visievorming en voorbereiding", "Coördinatie en communicatie", "Par
           "Praktijkacties", "Figuur 4", "De praktijkacties ingebed in drie beleidsfasen")
 
 
+# the seaborn calls of the chapters (one per kind of chart)
+def draw_bars(ax, data):
+    so.Plot(data, x="waarde", y="rij", color="reeks").add(so.Bar(), so.Dodge()).on(ax).plot()
+
+
+def draw_stacked(ax, data):
+    so.Plot(data, x="waarde", y="rij", color="reeks").add(so.Bar(), so.Stack()).on(ax).plot()
+
+
+def draw_means(ax, data):
+    so.Plot(data, x="waarde", y="rij").add(so.Bar()).on(ax).plot()
+
+
 def _every_chart(page, results):
     """The HTML of one chart of every kind the book draws, with the longest labels it has."""
     charts = {
-        "bars": page.show("materiaal", "Materiaal", chart="bars", sort=True),
-        "bars by group": page.show("tabel_1", "Naar grootte", chart="bars"),
-        "means": page.show("tabel_3", "Uren", chart="means", value_label="Gemiddelde"),
-        "stacked": page.show("tabel_8", "Beleidsacties", chart="stacked"),
-        "stacked by group": page.show("tabel_12", "Planning", chart="stacked"),
+        "bars": page.show("materiaal", "Materiaal", chart=draw_bars, sort=True),
+        "bars by group": page.show("tabel_1", "Naar grootte", chart=draw_bars),
+        "means": page.show("tabel_3", "Uren", chart=draw_means, value_label="Gemiddelde"),
+        "stacked": page.show("tabel_8", "Beleidsacties", chart=draw_stacked),
+        "stacked by group": page.show("tabel_12", "Planning", chart=draw_stacked),
         "diagram": page.diagram(*PHASES),
     }
     return {name: html._repr_html_() for name, html in charts.items()}
@@ -109,6 +123,51 @@ def test_charts_are_compact_svg_with_text_as_text_and_the_same_every_time(page, 
     assert len(first["bars"]) < 25_000, len(first["bars"])
 
 
+def _bars(html, mode="light"):
+    """The bars of a chart's drawing in ``mode``: [(x0, y0, x1, y1, fill)], top to bottom."""
+    root = next(root for m, root, *_ in _drawings(html) if m == mode)
+    marks = [p for p in root.iter(f"{SVG}path") if p.get("class") == "mark"]
+    return sorted((*_box(p.get("d")), p.get("fill")) for p in marks if _box(p.get("d"))[3] - _box(p.get("d"))[1] > 12)
+
+
+def test_the_bars_are_what_the_seaborn_call_draws(page, results):
+    """The chapter's seaborn call draws the bars: its lengths and colours are in the SVG, and a
+    call that draws less shows less; a call that leaves the book's palette or draws a bar twice
+    is refused, not quietly redrawn."""
+    cells = {c.key: c for c in page.cells("tabel_2")[0]}
+    html = page.show("tabel_2", "Naar subsidie", chart=draw_bars)._repr_html_()
+    bars = [b for b in _bars(html) if b[2] - b[0] > 0 and b[1] > 30]  # not the legend's swatches
+    assert len(bars) == 6  # 3 items x 2 groups (Tabel 2)
+    # within one item the two groups' bars are as long as their shares (same scale)
+    burgers = bars[:2]
+    ratio = (burgers[0][2] - burgers[0][0]) / (burgers[1][2] - burgers[1][0])
+    expected = cells[("met", "uitkomst_burgers")].value / cells[("zonder", "uitkomst_burgers")].value
+    assert ratio == pytest.approx(expected, rel=0.01)
+    # in the light mode's first two colours of the palette (Okabe & Ito), one per group
+    assert {b[4].lower() for b in bars} == {"#0072b2", "#d55e00"}
+
+    def only_groups_with_subsidy(ax, data):
+        so.Plot(data[data["reeks"].str.startswith("Met")], x="waarde", y="rij", color="reeks").add(so.Bar(), so.Dodge()).on(ax).plot()
+
+    fewer = page.show("tabel_2", "Naar subsidie", chart=only_groups_with_subsidy)._repr_html_()
+    assert len([b for b in _bars(fewer) if b[1] > 30]) == 3
+
+    def off_palette(ax, data):
+        so.Plot(data, x="waarde", y="rij").add(so.Bar(color="#ff00ff")).on(ax).plot()
+
+    with pytest.raises(ValueError, match="not a colour of the book's theme"):
+        page.show("tabel_2", "Naar subsidie", chart=off_palette)
+
+    def twice(ax, data):
+        draw_bars(ax, data)
+        draw_bars(ax, data)
+
+    with pytest.raises(ValueError, match="two bars for row"):
+        page.show("tabel_2", "Naar subsidie", chart=twice)
+    with pytest.raises(TypeError, match="draws it with seaborn"):
+        page.show("tabel_2", "Naar subsidie", chart="bars")
+
+
 def test_every_text_is_13_px_and_inside_the_chart(page, results):
     """At the chart's natural width: the page shows it no narrower than 358 px at 390 px wide
     (so 13 px is at least 14.5 px there); the browser test measures that."""
@@ -129,7 +188,7 @@ def test_every_text_is_13_px_and_inside_the_chart(page, results):
 def test_long_labels_wrap_onto_lines_instead_of_shrinking(page, results):
     label = ("Concrete digitale-inclusieacties koppelen aan timing en budgetten en afspraken maken over wie welke "
              "taken opneemt")
-    html = page.show("tabel_8", "Beleidsacties", chart="stacked")._repr_html_()
+    html = page.show("tabel_8", "Beleidsacties", chart=draw_stacked)._repr_html_()
     root = _drawings(html)[0][1]
     lines = [t for t in root.iter(f"{SVG}text") if t.text and t.text.split()[0] in label.split()]
     words = " ".join(t.text for t in lines)
@@ -181,7 +240,7 @@ def test_the_chart_shows_in_jupyterlab_also_in_a_notebook_not_trusted(page, resu
 
 
 def test_the_materials_chart_shows_the_largest_share_first(page, results, respondents, codebook, tmp_path):
-    html = page.show("materiaal", "Materiaal", chart="bars", row_header="Materiaal",
+    html = page.show("materiaal", "Materiaal", chart=draw_bars, row_header="Materiaal",
                      sort=True)._repr_html_()
     # the shares, computed here from the respondents: who used each material, of who answered
     items = [c for c in respondents.columns if c.startswith("materiaal_")]

@@ -47,7 +47,9 @@ def test_table_shows_the_printed_number_beside_a_differing_one_and_writes_its_cs
 
 
 def test_figure_is_numbered_with_alt_text_listing_its_values(page, results):
-    html = page.show("figuur_1", "Positieve resultaten", chart="bars")._repr_html_()
+    from test_charts import draw_bars
+
+    html = page.show("figuur_1", "Positieve resultaten", chart=draw_bars)._repr_html_()
     # one SVG drawing per colour mode, each with the alt text; the dark one hidden until dark mode
     assert html.count('src="data:image/svg+xml,') == 2 and "data:image/png" not in html
     assert html.count('alt="Staafdiagram: Positieve resultaten. Burgers 72%') == 2

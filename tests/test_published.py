@@ -4,10 +4,10 @@ import csv
 
 import pytest
 
-from digitale_inclusie.errors import InputFileError
-from digitale_inclusie.paths import PUBLISHED
 from digitale_inclusie.data.codebook import BREAKDOWNS
 from digitale_inclusie.data.published import CONTRACT, load_published, row_groups
+from digitale_inclusie.errors import InputFileError
+from digitale_inclusie.paths import PUBLISHED
 
 
 def test_contract_columns_come_first():
@@ -81,11 +81,27 @@ def test_data_files_match_their_checksums():
         "a data file changed: run `make data` (reconstruct, audit, checksums)"
 
 
-def test_figure_style_is_the_seaborn_theme():
-    from digitale_inclusie.present.style import STYLE_FILE, seaborn_style
+def test_figure_theme_is_seaborns_and_each_mode_colours_seaborn_objects_too():
+    import matplotlib
+    import seaborn as sns
+    import seaborn.objects as so
 
-    assert STYLE_FILE.read_text(encoding="utf-8") == seaborn_style(), \
-        "the theme changed: regenerate book.mplstyle with digitale_inclusie.present.style.write_style()"
+    from digitale_inclusie.present.style import DARK, LIGHT, THEME, mode_theme, theme_rc
+
+    rc = theme_rc()
+    # the book's theme is what seaborn's set_theme makes of THEME, not a copy of it
+    assert rc["axes.grid"] is True and rc["svg.fonttype"] == "none" and rc["font.size"] == 13
+    assert [matplotlib.colors.to_hex(c) for c in rc["axes.prop_cycle"].by_key()["color"]] == \
+        [c.lower() for c in THEME["palette"]]
+    before = dict(matplotlib.rcParams), dict(so.Plot.config.theme)
+    for mode in (LIGHT, DARK):
+        with mode_theme(mode):
+            assert sns.color_palette().as_hex()[:4] == [c.lower() for c in mode.palette]
+            assert [matplotlib.colors.to_hex(c) for c in so.Plot.config.theme["axes.prop_cycle"].by_key()["color"]] \
+                == [c.lower() for c in mode.palette]
+            assert matplotlib.rcParams["axes.facecolor"] == mode.background
+    # nothing stays changed
+    assert (dict(matplotlib.rcParams), dict(so.Plot.config.theme)) == before
 
 
 def test_label_colours_reach_wcag_contrast():

@@ -51,7 +51,7 @@ def inputs():
     """Every file a page's numbers may depend on, apart from the page itself."""
     package = ROOT / "src" / "digitale_inclusie"
     files = [p for p in DATA.rglob("*") if p.is_file()]
-    files += [p for p in package.rglob("*") if p.suffix in (".py", ".mplstyle") and p.is_file()]
+    files += [p for p in package.rglob("*") if p.suffix == ".py" and p.is_file()]
     files += [ROOT / "requirements.txt", Path(__file__).resolve()]
     return sorted(files)
 

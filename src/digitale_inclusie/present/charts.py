@@ -1,27 +1,43 @@
-"""The book's charts, in its one style (:mod:`.style`), each with alt text that lists its values.
+"""The book's charts, in its one theme (:mod:`.style`), each with alt text that lists its values.
 
-Every chart function takes numbers that have already been computed (a DataFrame with Dutch
-labels: one row per bar, one column per series) and returns ``(figures, alt text)``: the chart
-drawn once per colour mode of the page (``{mode: figure}``, :data:`.style.MODES`); none of them
-computes anything from respondents.
+A chart of computed numbers is drawn by seaborn, by a short function that the chapter shows in a
+folded cell beside the pandas that computes the numbers::
 
-The charts are laid out for a phone first, as horizontal bars with the label of each row on its
-own lines above its bars: a label wraps (at the chart's width, measured in the book's font)
-instead of shrinking, and every text is :data:`.style.FONT_SIZE` px at the chart's natural width
-(:data:`.style.CHART_WIDTH`), which the page never shows much narrower. Each bar carries its
-value, so the charts need no axis; the table beside every chart holds the same numbers.
+    def draw_figuur_1(ax, data):
+        so.Plot(data, x="waarde", y="rij", color="reeks").add(so.Bar(), so.Dodge()).on(ax).plot()
+
+``data`` holds one row per bar (:func:`long_form`): ``rij`` (the row's label, as in the table
+beside the chart), ``reeks`` (the series: a group, an answer) and ``waarde`` (the number). This
+module lays the drawing out for a phone first (:func:`bars`, :func:`stacked`, :func:`means`): the
+label of each row on its own lines above its bars (wrapped at the chart's width, measured in the
+book's font, instead of shrinking), each bar with its value beside or in it, a legend on top, no
+axes (the table beside every chart holds the same numbers); it draws the chart once per colour
+mode of the page (``{mode: figure}``, :data:`.style.MODES`), the seaborn function each time in
+that mode's colours, and places the bars it drew (which row, which series) at their place in the
+layout. Every text is :data:`.style.FONT_SIZE` px at the chart's natural width
+(:data:`.style.CHART_WIDTH`), which the page never shows much narrower. Nothing here computes a
+number from respondents.
 """
 
 import math
 from functools import lru_cache
 
+import pandas as pd
 from matplotlib.font_manager import FontProperties
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Rectangle
 from matplotlib.path import Path
 from matplotlib.textpath import text_to_path
 from matplotlib.transforms import Affine2D
 
-from .style import CHART_WIDTH, FONT_SIZE, MODES, THEME, label_colour, new_figure
+from .style import (
+    CHART_WIDTH,
+    FONT_SIZE,
+    MODES,
+    THEME,
+    label_colour,
+    mode_theme,
+    new_figure,
+)
 from .text import number_text
 
 LINE = 17  # line pitch of wrapped labels (1.3 x the font size)
@@ -65,6 +81,7 @@ class _Layout:
         self.y = 0.0
         self.steps = []
         self.marks = 0
+        self.slots = {}  # (row, series) -> (y, height) of its bar, for a drawing by seaborn
 
     def text(self, x, baseline, text, colour=None, **kwargs):
         """A text; ``colour(mode)`` gives its colour (default: the mode's text colour)."""
@@ -112,70 +129,138 @@ class _Layout:
             x += width + 14
         self.y += LINE + 10
 
-    def figures(self):
-        """The chart, drawn for every colour mode: {mode: figure}."""
+    def bar(self, row, series, y, height):
+        """Where the bar of ``row`` and ``series`` (their positions) goes: from ``y`` down, ``height`` px."""
+        self.slots[(row, series)] = (y, height)
+
+    def figures(self, draw=None, data=None, scale=1.0, edge=False):
+        """The chart, drawn for every colour mode: {mode: figure}. ``draw(ax, data)`` (seaborn)
+        draws the bars, in the mode's theme and colours, on axes over the whole chart whose x runs
+        in the data's units (``scale`` px each); each bar it drew is then placed at its slot
+        (:meth:`bar`), by its row (the category seaborn put it at) and its series (its colour),
+        given the mode's colour at full opacity, and, with ``edge``, an outline in the background's
+        colour (to part the segments of a stacked bar)."""
         height = math.ceil(self.y)
         out = {}
         for mode in MODES:
-            fig, ax = new_figure(height, mode)
-            for step in self.steps:
-                step(ax, mode)
+            with mode_theme(mode):
+                fig, ax = new_figure(height, mode)
+                if draw is not None:
+                    bars_ax = fig.add_axes((0, 0, 1, 1), zorder=0)
+                    ax.set_zorder(1)
+                    draw(bars_ax, data)
+                    self._place(fig, bars_ax, mode, scale, height, edge)
+                for step in self.steps:
+                    step(ax, mode)
             out[mode] = fig
         return out
+
+    def _place(self, fig, ax, mode, scale, height, edge):
+        from matplotlib.colors import to_hex
+
+        palette = [c.lower() for c in mode.palette]
+        placed = set()
+        for patch in list(ax.patches):
+            colour = to_hex(patch.get_facecolor()).lower()
+            if colour not in palette:
+                raise ValueError(f"a bar in {colour}, not a colour of the book's theme: draw with its palette")
+            row = round(patch.get_y() + patch.get_height() / 2)  # seaborn: category i at y = i
+            key = (row, palette.index(colour))
+            if key not in self.slots:
+                raise ValueError(f"a bar for row {row}, series {key[1]} that the chart has no place for")
+            if key in placed:
+                raise ValueError(f"two bars for row {row}, series {key[1]}: draw one bar per row of the data")
+            placed.add(key)
+            y, h = self.slots[key]
+            patch.set_y(y)
+            patch.set_height(h)
+            patch.set_facecolor(colour)
+            patch.set_alpha(None)
+            patch.set_edgecolor(mode.background if edge else "none")
+            patch.set_linewidth(1.5 if edge else 0)
+            patch.set_gid(f"di-mark-bar-{key[0]}-{key[1]}")
+        ax.set_xlim(0, CHART_WIDTH / scale)
+        ax.set_ylim(height, 0)
+        ax.set_axis_off()
+        if ax.get_legend() is not None:
+            ax.get_legend().remove()
+        fig.legends.clear()  # seaborn.objects puts its legend on the figure; the chart has its own
+
+
+def long_form(frame):
+    """The numbers of a chart (one row per row of the chart, one column per series) in the form
+    seaborn draws: one row per bar, ``rij``, ``reeks`` and ``waarde``, in the chart's order
+    (categories in that order), without the bars that have no number."""
+    data = frame.rename_axis(index="rij", columns="reeks").stack(future_stack=True).rename("waarde").reset_index()
+    data["waarde"] = data["waarde"].astype("float64")
+    data["rij"] = pd.Categorical(data["rij"], categories=list(frame.index))
+    data["reeks"] = pd.Categorical(data["reeks"], categories=list(frame.columns))
+    return data.dropna(subset=["waarde"]).reset_index(drop=True)
 
 
 def _horizontal_bars(layout, rows, series, value, text, scale_max):
     """Rows of bars (one per series) under their wrapped labels, each with its value beside it;
-    the longest bar (``scale_max``) leaves room for the widest value."""
+    the longest bar (``scale_max``) leaves room for the widest value. Returns the scale (px per
+    unit of the data)."""
     room = CHART_WIDTH - max(text_width(text(r, s)) for r in rows for s in series) - GAP - 2
     scale = room / (scale_max or 1)
     bar = 14 if len(series) > 1 else 18
-    for row in rows:
+    for r, row in enumerate(rows):
         layout.lines(row)
         layout.y += GAP - 1
         for n, s in enumerate(series):
             length = value(row, s) * scale
-            layout.rect(0, layout.y, length, bar, n)
+            layout.bar(r, n, layout.y, bar)
             layout.text(length + GAP, layout.y + bar / 2 + CENTRE, text(row, s))
             layout.y += bar + 3
         layout.y += ROW_GAP - 3
     layout.y -= ROW_GAP
+    return scale
 
 
-def bars(frame, texts, title):
-    """Horizontal bars of percentages: one row of bars per row of ``frame``, one bar and colour
-    per column (a group); ``texts`` says each value for the alt text (missing values are drawn as
-    no bar, shown as '–' and named there)."""
+def _check(frame):
+    if len(frame.columns) > min(len(m.palette) for m in MODES):
+        raise ValueError(f"{len(frame.columns)} series: the book's palette has colours for "
+                         f"{min(len(m.palette) for m in MODES)}")
+
+
+def bars(draw, frame, texts, title):
+    """Horizontal bars of percentages, drawn by ``draw`` (seaborn, see the module): one row of
+    bars per row of ``frame``, one bar and colour per column (a group); ``texts`` says each value
+    for the alt text (missing values are drawn as no bar, shown as '–' and named there)."""
+    _check(frame)
     items, groups = list(frame.index), list(frame.columns)
     layout = _Layout()
     if len(groups) > 1:
         layout.legend(groups)
     values = [_value(frame.at[i, g]) for i in items for g in groups]
-    _horizontal_bars(layout, items, groups, lambda i, g: _value(frame.at[i, g]),
-                     lambda i, g: number_text(frame.at[i, g], "procent"), max(values + [100]))
+    scale = _horizontal_bars(layout, items, groups, lambda i, g: _value(frame.at[i, g]),
+                             lambda i, g: number_text(frame.at[i, g], "procent"), max(values + [100]))
     alt = f"Staafdiagram: {title}. " + "; ".join(
         (f"{group}: " if len(groups) > 1 else "")
         + ", ".join(f"{item} {texts.at[item, group]}" for item in items)
         for group in groups) + "."
-    return layout.figures(), alt
+    return layout.figures(draw, long_form(frame), scale), alt
 
 
-def stacked(frame, texts, title):
-    """100% stacked horizontal bars: one bar per row under its label, one segment per column (an
-    answer), each segment with its value where it fits; ``texts`` says each value for the alt text."""
+def stacked(draw, frame, texts, title):
+    """100% stacked horizontal bars, drawn by ``draw`` (seaborn, see the module): one bar per row
+    under its label, one segment per column (an answer), each segment with its value where it
+    fits; ``texts`` says each value for the alt text."""
+    _check(frame)
     keys, categories = list(frame.index), list(frame.columns)
     layout = _Layout()
     layout.legend(categories)
     total = max([100.0] + [sum(_value(frame.at[k, c]) for c in categories) for k in keys])
     scale = CHART_WIDTH / total
     bar = 24
-    for key in keys:
+    for r, key in enumerate(keys):
         layout.lines(key)
         layout.y += GAP - 1
         left = 0.0
         for n, category in enumerate(categories):
             width = _value(frame.at[key, category]) * scale
-            layout.rect(left, layout.y, width, bar, n, edge=True)
+            layout.bar(r, n, layout.y, bar)
             label = number_text(frame.at[key, category], "procent")
             # a value that does not fit in its segment, or cannot reach 4.5:1 on it, is left to the table
             if width >= text_width(label) + 6 and all(label_colour(m.palette[n % len(m.palette)]) for m in MODES):
@@ -187,21 +272,21 @@ def stacked(frame, texts, title):
     alt = f"Gestapeld staafdiagram: {title}. " + "; ".join(
         f"{k}: " + ", ".join(f"{c} {texts.at[k, c]}" for c in categories)
         for k in keys) + "."
-    return layout.figures(), alt
+    return layout.figures(draw, long_form(frame), scale, edge=True), alt
 
 
-def means(frame, texts, title):
-    """Horizontal bars of mean hours: one bar per row (a group), the first column's values;
-    ``texts`` says each value for the alt text."""
+def means(draw, frame, texts, title):
+    """Horizontal bars of mean hours, drawn by ``draw`` (seaborn, see the module): one bar per
+    row (a group), the first column's values; ``texts`` says each value for the alt text."""
     groups = list(frame.index)
     column = frame.columns[0]
     layout = _Layout()
     values = [_value(frame.at[g, column]) for g in groups]
-    _horizontal_bars(layout, groups, [column], lambda g, c: _value(frame.at[g, c]),
-                     lambda g, c: number_text(frame.at[g, c], "uur", long=True), max(values + [0]))
+    scale = _horizontal_bars(layout, groups, [column], lambda g, c: _value(frame.at[g, c]),
+                             lambda g, c: number_text(frame.at[g, c], "uur", long=True), max(values + [0]))
     alt = f"Staafdiagram: {title}. " + "; ".join(
         f"{g} {texts.at[g, column]}" for g in groups) + "."
-    return layout.figures(), alt
+    return layout.figures(draw, long_form(frame[[column]]), scale), alt
 
 
 CHARTS = {"bars": bars, "stacked": stacked, "means": means}

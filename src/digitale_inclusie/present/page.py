@@ -208,8 +208,12 @@ class Page:
 
     def show(self, block, caption, chart=None, chart_title=None, figure=None, value_label=None, unit=None,
              row_header=None, transcription=False, sort=False, numbers=None):
-        """Lay out one computed table or figure: chart (``bars``, ``stacked`` or ``means``),
-        accessible table, download. ``block`` names the printed block (``tabel_1``, ``figuur_1``,
+        """Lay out one computed table or figure: chart, accessible table, download. ``chart`` is
+        the function that draws the chart with seaborn, ``chart(ax, data)`` (see
+        :mod:`.charts`: ``data`` has a row per bar, ``rij``, ``reeks``, ``waarde``, as the table
+        shows them); the page lays it out as bars of shares, 100% stacked bars of answers or bars
+        of mean hours, by what the block holds, and draws it in the site's light and dark
+        colours. ``block`` names the printed block (``tabel_1``, ``figuur_1``,
         ``uren``, ...) or a result the report does not print; ``figure`` numbers a chart that shows
         a numbered table (Tabel 11 is Figuur 8); ``transcription`` puts the transcription's remark
         on the block under the table (where the report prints a wrong title); ``sort`` puts the
@@ -232,10 +236,13 @@ class Page:
             from . import charts  # matplotlib: only pages with charts load it
             from .style import figure_html
 
+            if not callable(chart):
+                raise TypeError(f"{block}: chart is the function that draws it with seaborn, chart(ax, data)")
             title = chart_title or caption
             chart_caption = title if figure_number or not table_number else f"{title} (grafiek bij {table_number.lower()})"
             groups = header == "Groep"
-            figures, alt = charts.CHARTS[chart](*self._chart_frames(cells, rows, columns, chart, groups), title)
+            kind = self.chart_kind(block, cells)
+            figures, alt = charts.CHARTS[kind](chart, *self._chart_frames(cells, rows, columns, kind, groups), title)
             parts.append(figure_html(figures, alt, chart_caption, figure_number,
                                      downloads.link_html(filename, f"cijfers van {(figure_number or label).lower()} als CSV")))
         table_caption = caption if table_number or not figure_number else f"{caption} (cijfers bij {figure_number.lower()})"
@@ -245,6 +252,14 @@ class Page:
             parts.append(f'<p class="di-unit">{escape("Let op: " + self.blocks[block].note)}</p>')
         parts.append(downloads.links_html(filename, label))
         return HTML("".join(parts))
+
+    def chart_kind(self, block, cells):
+        """How a block is charted: ``stacked`` (100% bars) where its columns or rows are the
+        answers of a question, ``means`` where its numbers are hours, else ``bars``."""
+        declared = self.blocks.get(block)
+        if declared is not None and "answer" in (declared.rows.kind, declared.columns.kind if declared.columns else None):
+            return "stacked"
+        return "means" if cells and all(c.unit == "uur" for c in cells) else "bars"
 
     @staticmethod
     def sorted_rows(cells, rows, column):

@@ -1,9 +1,8 @@
-"""One figure style for the whole book, and figures as accessible HTML.
+"""One figure theme for the whole book, and figures as accessible HTML.
 
-The book's style is seaborn's "whitegrid" theme with the colour-blind-safe palette of Okabe &
-Ito and a few tweaks (:data:`THEME`). So that the notebooks need not import seaborn (and with it
-scipy, a second per page), the theme is compiled once into ``book.mplstyle`` beside this file by
-:func:`write_style`; a test checks that the file is exactly what seaborn's ``set_theme`` gives.
+The book's theme is seaborn's "whitegrid" with the colour-blind-safe palette of Okabe & Ito and a
+few tweaks (:data:`THEME`): a chapter puts it in force with ``sns.set_theme(**THEME)``, and every
+chart is drawn in it (:func:`theme_rc`, :func:`mode_theme`).
 
 Every chart is drawn twice, for the page's light and dark mode (:data:`MODES`): the same layout
 with the colours of that mode, each colour reaching WCAG 2.1 AA against the mode's background
@@ -14,17 +13,16 @@ with the colours of that mode, each colour reaching WCAG 2.1 AA against the mode
 that is not trusted too, where it strips ``<svg>`` from HTML.
 """
 
-import enum
 import io
 import re
 import xml.etree.ElementTree as ET
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
-from pathlib import Path
 from urllib.parse import quote
 
 import matplotlib
-import matplotlib.style
 from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
 
@@ -38,7 +36,6 @@ FONT_SIZE = 13  # every text of a chart, in CSS px at natural size (see CHART_WI
 # column, at most 27rem (charts.css): about 358 px on a phone 390 px wide, so 13 px text is never
 # drawn below 12 px there, and 17.5 px on a laptop.
 CHART_WIDTH = 320
-STYLE_FILE = Path(__file__).with_name("book.mplstyle")
 THEME = dict(
     style="whitegrid",
     palette=PALETTE,
@@ -83,39 +80,36 @@ DARK = Mode("dark", "#121212", "#e0e0e0", "#a3a3a3", ("#56B4E9", "#E69F00", "#00
 MODES = (LIGHT, DARK)
 
 
-def seaborn_style():
-    """The rcParams that seaborn's ``set_theme(**THEME)`` sets, as mplstyle text."""
+@lru_cache(maxsize=1)
+def theme_rc():
+    """The rcParams of the book's theme: what seaborn's ``set_theme(**THEME)`` puts in force, from
+    matplotlib's defaults (computed once, without changing the rcParams in force)."""
     import seaborn as sns
 
     with matplotlib.rc_context():
         matplotlib.rcdefaults()
-        default = dict(matplotlib.rcParams)
         sns.set_theme(**THEME)
-        themed = dict(matplotlib.rcParams)
-    lines = ["# The book's figure style: seaborn.set_theme(**digitale_inclusie.present.style.THEME), compiled.",
-             "# Regenerate with: python -c 'from digitale_inclusie.present.style import write_style; write_style()'"]
-    for key in sorted(themed):
-        # image.cmap names a colormap that exists only once seaborn is imported; the book has no images
-        if themed[key] != default[key] and key not in ("backend", "backend_fallback", "interactive", "image.cmap"):
-            lines.append(f"{key}: {_rc_text(themed[key])}")
-    return "\n".join(lines) + "\n"
+        return {k: v for k, v in matplotlib.rcParams.items() if k not in ("backend", "backend_fallback", "interactive")}
 
 
-def _rc_text(value):
-    if isinstance(value, (list, tuple)):
-        return ", ".join(_rc_text(v) for v in value)
-    if hasattr(value, "by_key"):  # a cycler
-        colours = ", ".join(f"'{matplotlib.colors.to_hex(c).lstrip('#')}'" for c in value.by_key()["color"])
-        return f"cycler('color', [{colours}])"
-    if isinstance(value, str) and value.startswith("#"):
-        return value.lstrip("#")
-    if isinstance(value, enum.Enum):  # e.g. CapStyle.round
-        return value.name
-    return str(value)
+@contextmanager
+def mode_theme(mode):
+    """The book's theme (:func:`theme_rc`) in the colours of ``mode`` while the block runs: its
+    palette as the colour cycle of matplotlib and seaborn, seaborn.objects included (which keeps
+    a theme of its own), its text colour and background."""
+    import seaborn.objects as so
+    from cycler import cycler
 
-
-def write_style():
-    STYLE_FILE.write_text(seaborn_style(), encoding="utf-8")
+    colours = {"axes.prop_cycle": cycler(color=list(mode.palette)), "text.color": mode.text,
+               "axes.labelcolor": mode.text, "xtick.color": mode.text, "ytick.color": mode.text,
+               "axes.facecolor": mode.background, "figure.facecolor": mode.background}
+    saved = dict(so.Plot.config.theme)
+    with matplotlib.rc_context({**theme_rc(), **colours}):
+        so.Plot.config.theme.update(colours)
+        try:
+            yield
+        finally:
+            so.Plot.config.theme.update(saved)
 
 
 def luminance(colour):
@@ -138,17 +132,11 @@ def label_colour(background, minimum=4.5):
     return best if contrast(best, background) >= minimum else None
 
 
-def apply_theme():
-    """Put the book's style in force (idempotent)."""
-    matplotlib.rcdefaults()
-    matplotlib.style.use(STYLE_FILE)
-
-
 def new_figure(height, mode, width=CHART_WIDTH):
     """A figure ``width`` x ``height`` CSS px with one axes over all of it, in which one data unit
     is one px and y runs downwards (as in SVG): charts place every bar and text themselves. The
-    background is the mode's page background, so the chart's contrast holds wherever it is shown."""
-    apply_theme()
+    background is the mode's page background, so the chart's contrast holds wherever it is shown.
+    Made in the book's theme (call it inside :func:`mode_theme`)."""
     # a bare Figure (no pyplot): nothing global to close, and a faster import
     fig = Figure(figsize=(width / 72, height / 72), facecolor=mode.background)
     FigureCanvasSVG(fig)
@@ -249,7 +237,8 @@ def compact_svg(text):
 def svg_text(fig):
     """The figure as compact SVG text (no date: the same figure gives the same text)."""
     buffer = io.StringIO()
-    fig.savefig(buffer, format="svg", metadata={"Date": None})
+    with matplotlib.rc_context(theme_rc()):  # text as text, the same ids every time
+        fig.savefig(buffer, format="svg", metadata={"Date": None})
     return compact_svg(buffer.getvalue())
 
 
