@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum | cut -d' ' -f1)
 
-LAB    := $(VENV)/.lab-$(shell cat requirements.txt requirements-lab.txt pyproject.toml | cksum | cut -d' ' -f1)
+LAB    := $(VENV)/.lab-$(shell cat requirements.txt requirements-lab.txt pyproject.toml tools/lab/overrides.json | cksum | cut -d' ' -f1)
 
 .PHONY: book test pdf pdf-only lab notebooks data bench freeze clean
 
@@ -52,8 +52,12 @@ test: $(LAB)
 ## the CSV files their links point to exist (downloads/, ignored by git) and follow the respondent
 ## file in use (DIGITALE_INCLUSIE_DATA). The server's root is the project, so that a chapter's links
 ## to the book's pages (../book/...) and to its CSV files (../downloads/...) open in JupyterLab.
-$(LAB): $(STAMP) requirements-lab.txt
+## tools/lab/overrides.json (copied into the environment) keeps JupyterLab from asking to fetch news
+## or updates from jupyter.org: it works offline, like the site.
+$(LAB): $(STAMP) requirements-lab.txt tools/lab/overrides.json
 	$(BIN)/python -m pip install --quiet -r requirements-lab.txt
+	mkdir -p $(VENV)/share/jupyter/lab/settings
+	cp tools/lab/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	rm -f $(VENV)/.lab-*
 	touch $@
 
