@@ -1,7 +1,7 @@
 // The chapters as a researcher sees them in JupyterLab (`make lab`: jupyterlab-myst), in Debian's
 // Chromium. For every chapter: no raw MyST left in what Lab shows (a placeholder of glue, a role,
 // a directive fence, a template), every chart drawn once, every CSV link answered by Lab with the
-// file, every exercise's solution folded away. For the chapter given as `live`: Run All in a real
+// file, every exercise's solution folded away, nothing marked changed by opening it. For the chapter given as `live`: Run All in a real
 // kernel, then "Verken zelf" must answer a change of its breakdown list with another table.
 //
 // usage: node lab-check.js CONFIG.json   (written by tests/test_lab.py)
@@ -72,6 +72,15 @@ async function check(browser, config, notebook) {
   for (const href of links) {
     const response = await page.request.get(href);
     if (response.status() !== 200) problems.push(`link answered ${response.status()}: ${href}`);
+  }
+  // opening a chapter changes nothing in it: once its kernel has started (JupyterLab then writes
+  // the kernel's name into the notebook), the document is still unchanged
+  await until(page, () => {
+    const kernel = window.jupyterapp.shell.currentWidget?.sessionContext?.session?.kernel;
+    return kernel && kernel.status === 'idle';
+  }, null, 60000);
+  if (await page.evaluate(() => window.jupyterapp.shell.currentWidget.context.model.dirty)) {
+    problems.push('the notebook is marked changed once its kernel has started');
   }
   for (const words of notebook.solutions) {
     if (text.includes(words)) problems.push(`solution shown unfolded: ${words}`);
