@@ -122,3 +122,11 @@ def test_the_book_builds_on_a_file_without_large_governments(respondents, codebo
     figure = next(t for t in chapter.select("table.di-table") if "cijfers bij figuur 1" in t.caption.get_text())
     cells = {tr.th.get_text(" ", strip=True): tr.td.get_text(" ", strip=True) for tr in figure.tbody.find_all("tr")}
     assert share != 72 and cells["Burgers"].startswith(f"{share}%"), (share, cells)
+    # "Verken de cijfers" shows the subset too: its size, no large group, no reconstruction note
+    explorer = BeautifulSoup((site / "book" / "verken.html").read_text(encoding="utf-8"), "html.parser")
+    total = explorer.select_one("#v-uitkomst_burgers-totaal tbody tr")
+    assert total.th.get_text(" ", strip=True) == f"Alle respondenten (n = {len(subset)})"
+    assert total.select("td")[1].get_text(strip=True).startswith(f"{share}%")
+    by_size = [tr.th.get_text(" ", strip=True) for tr in explorer.select("#v-uitkomst_burgers-grootte tbody tr")]
+    assert not any(label.startswith("Groot") for label in by_size), by_size
+    assert "subset.csv" in explorer.get_text() and "gereconstrueerde" not in explorer.get_text()

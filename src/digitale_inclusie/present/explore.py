@@ -32,6 +32,7 @@ class Exploration:
     test: str  # the test between the groups, in plain Dutch
     long: pd.DataFrame  # the shares in long form, for the chart (groep, antwoord, aandeel)
     sizes: pd.Series = None  # respondents per group (answered or not), for the row labels
+    counts: pd.DataFrame = None  # answers per group (columns as in ``table``): the shares' numerators
 
 
 def _groups(df, breakdown):
@@ -80,7 +81,8 @@ def explore(df, item, breakdown, codebook, reconstruction=False, printed=frozens
     table = pd.concat([counts.sum(axis=1).rename("n"), shares], axis=1)
     long = shares.stack().rename("aandeel").reset_index()
     long.columns = ["groep", "antwoord", "aandeel"]
-    return Exploration(item, breakdown, table, _invented(item) if invented else _chi_square(counts), long, sizes)
+    return Exploration(item, breakdown, table, _invented(item) if invented else _chi_square(counts), long, sizes,
+                       counts.rename(columns=labels))
 
 
 def _invented(item):

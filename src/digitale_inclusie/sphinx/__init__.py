@@ -10,14 +10,16 @@
 * :mod:`.search`: section titles on the search page as text (Sphinx 7.4's search page inserts
   them as HTML);
 * :mod:`.addresses`: the repository and site addresses (``di_repository_url``, ``di_site_url``
-  in ``_config.yml``), shown by ``{project-address}`` only where set.
+  in ``_config.yml``), shown by ``{project-address}`` only where set;
+* :mod:`.pagescripts`: a script or style sheet loaded only by the page that needs it
+  (``di_page_assets``).
 """
 
 from .. import __version__
-from . import addresses, cells, entries, footer, search, tables
+from . import addresses, cells, entries, footer, pagescripts, search, tables
 
 
 def setup(app):
-    for part in (cells, tables, footer, entries, search, addresses):
+    for part in (cells, tables, footer, entries, search, addresses, pagescripts):
         part.connect(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
