@@ -10,6 +10,7 @@ from io import StringIO
 
 import pandas as pd
 import pytest
+from site_tools import needs_browser, node, soup
 from statsmodels.stats.proportion import proportion_confint
 
 from digitale_inclusie.data import MISSING
@@ -17,8 +18,13 @@ from digitale_inclusie.data.codebook import HOURS
 from digitale_inclusie.data.published import load_published
 from digitale_inclusie.present import downloads
 from digitale_inclusie.present.explore import BREAKDOWNS, explore, printed_splits
-from digitale_inclusie.present.verken import chapter_items, explorer_page, rows, view_csv, view_html
-from site_tools import needs_browser, node, soup
+from digitale_inclusie.present.verken import (
+    chapter_items,
+    explorer_page,
+    rows,
+    view_csv,
+    view_html,
+)
 
 QUESTIONS = ["uitkomst_burgers", HOURS, "meerjarenplanning_volgend"]  # yes/no, hours, four answers
 GROUP_COLUMNS = {"totaal": [], "grootte": ["grootte"], "subsidie": ["subsidie"], "grootte_subsidie": ["grootte", "subsidie"]}
