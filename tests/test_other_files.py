@@ -2,6 +2,7 @@
 a subset without large governments, one respondent, every question skipped. Nothing may crash;
 what a file cannot give stays empty, with the reason."""
 
+import json
 import os
 import subprocess
 from fractions import Fraction
@@ -130,3 +131,8 @@ def test_the_book_builds_on_a_file_without_large_governments(respondents, codebo
     by_size = [tr.th.get_text(" ", strip=True) for tr in explorer.select("#v-uitkomst_burgers-grootte tbody tr")]
     assert not any(label.startswith("Groot") for label in by_size), by_size
     assert "subset.csv" in explorer.get_text() and "gereconstrueerde" not in explorer.get_text()
+    # and the self-scan compares with the subset: its n for all respondents, none for large ones
+    scan = BeautifulSoup((site / "book" / "zelfscan.html").read_text(encoding="utf-8"), "html.parser")
+    peers = json.loads(scan.select_one('fieldset[data-item="uitkomst_burgers"]')["data-peers"])
+    assert peers["totaal"][:2] == [len(answered), share] and peers["groot"][0] == 0, peers
+    assert "subset.csv" in scan.get_text() and "gereconstrueerde" not in scan.get_text()

@@ -149,9 +149,11 @@ def test_the_page_is_linked_from_the_introduction_and_every_chapter_overview(sit
         assert overview.select_one('a[href="../book/verken.html"]') is not None, chapter.name
 
 
-def test_only_the_explorer_loads_its_script_and_style(site):
+def test_only_the_explorer_and_the_scan_load_their_scripts_and_styles(site):
     for page in (site / "book" / "intro.html", site / "notebooks" / "01_waarom.html", site / "search.html"):
         html = page.read_text(encoding="utf-8")
-        assert "verken.js" not in html and "verken.css" not in html, page.name
-    html = (site / "book" / "verken.html").read_text(encoding="utf-8")
-    assert html.count("_static/verken.js") == 1 and html.count("_static/verken.css") == 1
+        assert not any(name in html for name in ("verken.js", "verken.css", "zelfscan.js", "zelfscan.css")), page.name
+    for name, other in (("verken", "zelfscan"), ("zelfscan", "verken")):
+        html = (site / "book" / f"{name}.html").read_text(encoding="utf-8")
+        assert html.count(f"_static/{name}.js") == 1 and html.count(f"_static/{name}.css") == 1
+        assert f"_static/{other}." not in html

@@ -13,7 +13,7 @@ usage: python tools/execute_notebooks.py [--downloads] [NOTEBOOK ...]
 
 import os
 import sys
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import nbformat
@@ -36,6 +36,10 @@ def execute(path, save=True):
     print(f"executed {path.relative_to(ROOT)}")
 
 
+def run_unsaved(path):
+    execute(path, save=False)
+
+
 def main(argv):
     save = "--downloads" not in argv
     if save:
@@ -47,8 +51,10 @@ def main(argv):
         for path in paths:
             execute(path)
         return
-    with ThreadPoolExecutor(max_workers=2) as pool:  # each runs in its own kernel process
-        list(pool.map(lambda path: execute(path, save=False), paths))
+    # two at a time, each in a process of its own: nbclient's blocking calls share an event loop
+    # between the threads of one process, and two threads once waited on each other for good
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        list(pool.map(run_unsaved, paths))
 
 
 if __name__ == "__main__":

@@ -69,7 +69,7 @@ def add_inline_scripts_once(app):
 # Verbatim parts (left alone) or a tag after which the browser collapses a line break.
 BOUNDARY = re.compile(
     r"<(script|style|pre|textarea|template)\b.*?</\1\s*>"
-    r"|(</(?:td|th|tr|li|dt|dd|p|h[1-6]|caption|figcaption|option|optgroup|label)\s*>|<br\b[^>]*>)(?!\s)",
+    r"|(</(?:td|th|tr|li|dt|dd|p|h[1-6]|caption|figcaption|option|optgroup|label|legend|fieldset|div|section)\s*>|<br\b[^>]*>)(?!\s)",
     re.IGNORECASE | re.DOTALL)
 
 
