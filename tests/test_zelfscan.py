@@ -5,7 +5,6 @@ anchors of the catalogue and the toolbox, its CSV against what it shows, printed
 and wiped; axe on the scan and the explorer."""
 
 import json
-import re
 import subprocess
 from fractions import Fraction
 

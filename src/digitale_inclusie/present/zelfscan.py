@@ -103,7 +103,7 @@ def peer_numbers(df, codebook, published=None, reconstruction=False):
     for group in PEER_GROUPS:
         hours = group_members(df, group)[HOURS].astype(float)
         deciles = [float(hours.quantile(q / 10)) for q in range(1, 10)] if len(hours) else []
-        numbers["hours"][group] = [int(len(hours)), deciles]
+        numbers["hours"][group] = [len(hours), deciles]
     return numbers
 
 
@@ -131,7 +131,7 @@ def compare(numbers, codebook, answers, size, subsidy=None):
                          "groep": size, "n": n, "aandeel": None, "ondergrens": None, "bovengrens": None,
                          "meer_dan_tienden": below})
             continue
-        pillar, title = labels[item]
+        _, title = labels[item]
         for group in [size] + ([subsidy] if subsidy else []):
             peers = numbers["items"][item][group]
             low, high = peers.interval
