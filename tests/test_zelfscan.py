@@ -33,7 +33,8 @@ GOVERNMENTS = [  # an imagined small municipality without subsidy, and a large c
                  "beleid_part_inwoners": 0, "uitkomst_burgers": 0, "materiaal_webinars": 1,
                  "meerjarenplanning_volgend": 1}},
     {"name": "groot", "size": 2, "subsidy": 0, "hours": 38,
-     "answers": {"beleid_visie_strategisch": 1, "beleid_coord_opleiding": 0, "uitkomst_medewerkers": 1,
+     "answers": {"beleid_visie_strategisch": 1, "beleid_coord_opleiding": 0, "uitkomst_burgers": 0,
+                 "uitkomst_verenigingen": 1, "uitkomst_medewerkers": 1,
                  "materiaal_digitaleinclusie_be": 0, "meerjarenplanning_huidig": 2}},
 ]
 
@@ -129,6 +130,16 @@ def test_a_small_and_a_large_government_fill_the_scan_by_keyboard(site, responde
         hours = respondents.loc[respondents["grootte"] == size, HOURS]
         below = sum(hours.quantile(q / 10) < government["hours"] for q in range(1, 10))
         assert f"meer dan ongeveer {below} op de 10" in shown["items"][HOURS]["result"]
+        # a pillar is compared with the peers only when all its questions are answered
+        outcomes = [t for t in shown["summaries"] if '"Ja" op de 3 vragen' in t]
+        if government["name"] == "groot":
+            peers = respondents[respondents["grootte"] == "groot"]
+            mean = sum((peers[i] == "ja").astype(int) for i in ("uitkomst_burgers", "uitkomst_verenigingen",
+                                                                "uitkomst_medewerkers")).mean()
+            said = f"{round(mean, 1):g}".replace(".", ",")
+            assert outcomes and "antwoordden 1 keer" in outcomes[0] and f"gemiddeld {said} keer" in outcomes[0], outcomes
+        else:
+            assert outcomes and "Vul ze alle 3 in" in outcomes[0] and "gemiddeld" not in outcomes[0], outcomes
         assert shown["summaries"] and shown["status"].startswith(f"{len(government['answers']) + 1} van 42 vragen ingevuld")
         # the CSV holds what the page showed: two groups per question, and the hours
         csv = pd.read_csv(tmp_path / f"{government['name']}.csv", dtype=str, keep_default_na=False)

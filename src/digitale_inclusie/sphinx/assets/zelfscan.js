@@ -98,10 +98,16 @@
       if (!given || !size) { summary.hidden = true; continue; }
       var peer = JSON.parse(pillar.getAttribute('data-summary'))[size];
       var yes = labelOf(own_items[0].getAttribute('data-item'), own_items[0].getAttribute('data-positive'));
-      summary.textContent = 'Samengevat: jullie antwoordden ' + done + ' keer "' + yes + '" op de ' +
-        own_items.length + ' vragen hieronder (' + given + ' ingevuld). ' + GROUPS[size] + ' antwoordden dat gemiddeld ' +
-        String(Math.round(peer[0] * 10) / 10).replace('.', ',') + ' keer; de helft ' +
-        String(peer[1]).replace('.', ',') + ' keer of meer.';
+      var text = 'Samengevat: jullie antwoordden ' + done + ' keer "' + yes + '" op de ' + own_items.length +
+        ' vragen hieronder. ';
+      if (given < own_items.length) {  // like with like: the peers' count is over every question
+        text += 'Vul ze alle ' + own_items.length + ' in om te vergelijken met ' + lower(GROUPS[size]) +
+          ' (nu ' + given + ' ingevuld).';
+      } else {
+        text += GROUPS[size] + ' antwoordden dat gemiddeld ' + String(Math.round(peer[0] * 10) / 10).replace('.', ',') +
+          ' keer; de helft ' + String(peer[1]).replace('.', ',') + ' keer of meer.';
+      }
+      summary.textContent = text;
       summary.hidden = false;
     }
     status.textContent = answered + ' van ' + (items.length + 1) + ' vragen ingevuld.' +
