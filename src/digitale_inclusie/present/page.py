@@ -6,12 +6,13 @@ A chapter notebook computes every table and figure with pandas in its own cells 
 
     page = Page(df, globals())
 
-and shows a block by its name: ``page.show("tabel_6", "caption", chart="bars")`` places the
+and shows a block by its name: ``page.show("tabel_6", "caption", chart=draw_tabel_6)`` places the
 result ``tabel_6`` by the block's declaration (:mod:`digitale_inclusie.analysis.blocks`) and lays
 it out: the chart, the accessible table with the printed number beside any computed number that
 differs from it, and the CSV download. ``page.numbers``, ``page.text`` and ``page.summary`` give
-the prose its numbers and sentences (``page.text("... {{h1_burgers}} ...")``), rendered alike by the book and
-by JupyterLab. Nothing here computes a statistic from respondents.
+the prose its numbers and sentences (``page.text("... {{h1_burgers}} ...")``), rendered alike by
+the book and by JupyterLab. ``draw_tabel_6`` is the notebook's seaborn call (:mod:`.charts`).
+Nothing here computes a statistic from respondents.
 """
 
 import hashlib
