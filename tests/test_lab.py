@@ -51,9 +51,12 @@ def lab(tmp_path_factory):
     env = {k: v for k, v in os.environ.items() if not k.startswith("DIGITALE_INCLUSIE")}
     env.update(JUPYTERLAB_SETTINGS_DIR=str(home / "settings"), JUPYTERLAB_WORKSPACES_DIR=str(home / "workspaces"),
                JUPYTER_RUNTIME_DIR=str(home / "runtime"), JUPYTER_CONFIG_DIR=str(home / "config"))
-    # as `make lab`: the chapters run once (their CSV files), here while the server starts
-    prepare = subprocess.Popen([sys.executable, "tools/execute_notebooks.py", "--downloads"], cwd=REPO, env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    # as `make lab`: the chapters run once (their CSV files), then the server starts, one after
+    # the other as make does (their kernels on Unix sockets: digitale_inclusie.kernels)
+    prepared = subprocess.run([sys.executable, "tools/execute_notebooks.py", "--downloads"], cwd=REPO, check=False,
+                              env={k: v for k, v in env.items() if k != "JUPYTER_RUNTIME_DIR"},
+                              capture_output=True, text=True, timeout=600)
+    assert prepared.returncode == 0, prepared.stdout[-2000:] + prepared.stderr[-2000:]
     token = uuid.uuid4().hex
     command = [str(BIN / "jupyter-lab"), "--no-browser", "--ServerApp.root_dir=.", f"--IdentityProvider.token={token}",
                "--ServerApp.port=18899", "--ServerApp.port_retries=100", "--LabApp.expose_app_in_browser=True"]
@@ -63,12 +66,8 @@ def lab(tmp_path_factory):
     server = subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     try:
         url = _wait_for_server(home / "runtime", server, token)
-        output, _ = prepare.communicate(timeout=600)
-        assert prepare.returncode == 0, output[-3000:]
         yield {"url": url, "token": token, "home": home}
     finally:
-        if prepare.poll() is None:
-            prepare.kill()
         os.killpg(server.pid, signal.SIGTERM)
         try:
             server.wait(timeout=30)

@@ -24,7 +24,9 @@ path, out = sys.argv[1], sys.argv[2]
 notebook = nbformat.read(path, as_version=4)
 notebook.cells.append(nbformat.v4.new_code_cell(
     "from digitale_inclusie.present import downloads\\nprint('WRITES-TO', downloads.folder().resolve())"))
-NotebookClient(notebook, timeout=240, kernel_name="python3", resources={"metadata": {"path": "."}}).execute()
+from digitale_inclusie.kernels import ipc_kernel
+with ipc_kernel() as km:  # Unix sockets: no TCP port race with the kernels of other tests
+    NotebookClient(notebook, km=km, timeout=240, resources={"metadata": {"path": "."}}).execute()
 nbformat.write(notebook, out)
 """
 

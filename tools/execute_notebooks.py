@@ -19,13 +19,15 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+from digitale_inclusie.kernels import ipc_kernel
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def execute(path, save=True):
     notebook = nbformat.read(path, as_version=4)
-    NotebookClient(notebook, timeout=300, kernel_name="python3",
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    with ipc_kernel() as km:  # Unix sockets: no TCP port race with kernels started beside it
+        NotebookClient(notebook, km=km, timeout=300, resources={"metadata": {"path": str(path.parent)}}).execute()
     if not save:
         print(f"ran {path.relative_to(ROOT)}")
         return

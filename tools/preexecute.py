@@ -22,7 +22,6 @@ import multiprocessing
 import os
 import shutil
 import sys
-import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -36,7 +35,13 @@ from digitale_inclusie.archive import write_archive
 from digitale_inclusie.data.catalog import load_catalogue, load_materials
 from digitale_inclusie.data.respondents import load_respondents
 from digitale_inclusie.errors import InputFileError
-from digitale_inclusie.paths import DATA, DOWNLOADS, SITE_ENV, pages_with_code, respondents_source
+from digitale_inclusie.paths import (
+    DATA,
+    DOWNLOADS,
+    SITE_ENV,
+    pages_with_code,
+    respondents_source,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 BUILD = ROOT / "_build"
@@ -69,21 +74,12 @@ def fingerprint():
 
 
 def _execute(uri, notebook):
-    """Run one page in a worker process.
+    """Run one page in a worker process, its kernel on Unix sockets (:mod:`digitale_inclusie.kernels`)."""
+    from digitale_inclusie.kernels import ipc_kernel
 
-    The kernel talks over Unix sockets (ipc), not TCP: two kernels starting at the same moment
-    can otherwise pick the same free TCP port, and one of them then hangs."""
-    from jupyter_client import KernelManager
-
-    with tempfile.TemporaryDirectory(prefix="kernel-") as sockets:
-        km = KernelManager(kernel_name=notebook.metadata.get("kernelspec", {}).get("name", "python3"),
-                           transport="ipc", ip=str(Path(sockets) / "ipc"))
-        try:
-            result = single_nb_execution(notebook, cwd=str(Path(uri).parent), timeout=300,
-                                         allow_errors=False, meta_override=True, km=km)
-        finally:  # nbclient leaves a kernel it did not start running
-            if km.has_kernel:
-                km.shutdown_kernel(now=True)
+    with ipc_kernel(notebook.metadata.get("kernelspec", {}).get("name", "python3")) as km:
+        result = single_nb_execution(notebook, cwd=str(Path(uri).parent), timeout=300,
+                                     allow_errors=False, meta_override=True, km=km)
     notebook.metadata.pop("widgets", None)  # widget state: the site shows no widgets
     return notebook, result.time, result.exc_string if result.err else None
 
