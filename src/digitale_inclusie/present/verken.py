@@ -58,6 +58,11 @@ def view_id(item, breakdown):
     return f"v-{item}-{breakdown}"
 
 
+def view_title(exploration, codebook):
+    """'Burgers: naar grootte': the view's caption, and what its CSV link names."""
+    return f"{codebook.label(exploration.item)}: {BREAKDOWNS[exploration.breakdown].lower()}"
+
+
 def rows(exploration, codebook):
     """The view's numbers, one dict per group and answer (hours: per group), as the table and the
     CSV show them: shares with their 95% Wilson interval over who answered."""
@@ -113,7 +118,7 @@ def table_html(exploration, codebook, view_rows, caption_id):
         body.append(f'<tr><th scope="row">{escape(with_size(group, first["n_groep"]))}</th>'
                     f'<td>{first["n_antwoord"]}</td>{cells}</tr>')
     head = "".join(f'<th scope="col">{escape(h)}</th>' for h in heads)
-    title = f"{codebook.label(exploration.item)}: {BREAKDOWNS[exploration.breakdown].lower()}"
+    title = view_title(exploration, codebook)
     return (f'<div class="di-table-wrap" tabindex="0" role="region" aria-label="{escape(title)}">'
             f'<table class="di-table di-verken-table"><caption id="{caption_id}">{escape(title)}</caption>'
             f'<thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>')
@@ -130,11 +135,12 @@ def view_csv(view_rows):
     return csv_text(frame)
 
 
-def view_html(exploration, codebook, csv_href):
-    """One view: its table, test and CSV link, in a ``<section>`` named by the table's caption."""
-    view_rows = rows(exploration, codebook)
+def view_html(exploration, codebook, csv_href, view_rows=None):
+    """One view: its table, test and CSV link, in a ``<section>`` named by the table's caption
+    (``view_rows``: :func:`rows`, when the caller has them already)."""
+    view_rows = rows(exploration, codebook) if view_rows is None else view_rows
     anchor = view_id(exploration.item, exploration.breakdown)
-    title = f"{codebook.label(exploration.item)}: {BREAKDOWNS[exploration.breakdown].lower()}"
+    title = view_title(exploration, codebook)
     return (f'<section class="di-verken-view" id="{anchor}" aria-labelledby="{anchor}-t">'
             f"{table_html(exploration, codebook, view_rows, f'{anchor}-t')}"
             f'<p class="di-verken-test">{escape(exploration.test)}</p>'
@@ -170,7 +176,8 @@ def explorer_page(df, codebook, published, reconstruction):
             for breakdown in BREAKDOWNS:
                 exploration = explore(df, item, breakdown, codebook, reconstruction=reconstruction, printed=printed)
                 name = f"{item}-{breakdown}.csv"
-                atomic_write_text(target / name, view_csv(rows(exploration, codebook)))
-                parts.append(view_html(exploration, codebook, f"{CSV_FOLDER}/{name}"))
+                view_rows = rows(exploration, codebook)  # one view's numbers, for its CSV and its table
+                atomic_write_text(target / name, view_csv(view_rows))
+                parts.append(view_html(exploration, codebook, f"{CSV_FOLDER}/{name}", view_rows))
     parts.append("</div>")
     return "".join(parts)

@@ -84,37 +84,26 @@ def peer_numbers(df, codebook, published=None, reconstruction=False):
     report does not print (there the reconstruction chose it)."""
     printed = printed_splits(published) if published is not None else set()
     numbers = {"items": {}, "hours": {}, "pillars": {}, "invented": {}}
+    members_of = {group: group_members(df, group) for group in PEER_GROUPS}
     for pillar, _, items in pillar_items(codebook):
         for item in items:
             code = positive_code(codebook, item)
             numbers["items"][item] = {}
-            for group in PEER_GROUPS:
-                members = group_members(df, group)
+            for group, members in members_of.items():
                 answered = members[item] != MISSING
                 numbers["items"][item][group] = Peers(int(answered.sum()), int((members[item] == code).sum()))
             if reconstruction:
                 numbers["invented"][item] = [g for g in PEER_GROUPS if g != TOTAL and
                                              (item, "grootte" if g in SIZES else "subsidie") not in printed]
         numbers["pillars"][pillar] = {}
-        for group in PEER_GROUPS:
-            members = group_members(df, group)
+        for group, members in members_of.items():
             done = sum((members[i] == positive_code(codebook, i)).astype(int) for i in items)
             numbers["pillars"][pillar][group] = (float(done.mean()), float(done.median())) if len(members) else (None, None)
-    for group in PEER_GROUPS:
-        hours = group_members(df, group)[HOURS].astype(float)
+    for group, members in members_of.items():
+        hours = members[HOURS].astype(float)
         deciles = [float(hours.quantile(q / 10)) for q in range(1, 10)] if len(hours) else []
         numbers["hours"][group] = [len(hours), deciles]
     return numbers
-
-
-def sentence(peers, group):
-    """'62 van de 100 besturen van jullie grootte (klein: 136 antwoorden; 95%-interval 54 tot 70)
-    doen dit al' as the parts a page fills in: the share and its context, in plain Dutch."""
-    if not peers.n:
-        return f"Geen besturen in de groep {group_name(group, long=True).lower()} beantwoordden deze vraag."
-    low, high = peers.interval
-    return (f"{peers.share} van de 100 ({group_name(group, long=True).lower()}: {peers.n} antwoorden; "
-            f"95%-interval {decimal(low, 0)} tot {decimal(high, 0)})")
 
 
 def compare(numbers, codebook, answers, size, subsidy=None):

@@ -24,13 +24,14 @@
     return input ? input.parentNode.textContent.trim() : value;
   }
   function lower(text) { return text.charAt(0).toLowerCase() + text.slice(1); }
+  function answers(n) { return n + (n === 1 ? ' antwoord' : ' antwoorden'); }
   // 'Van de kleine besturen (...) antwoordden 64 van de 100 "(Eerder) wel" (136 antwoorden; ...).'
   function peersText(peers, group, positive) {
     var p = peers[group];
     var who = group === 'totaal' ? 'alle respondenten samen' : 'de ' + lower(GROUPS[group]);
     if (!p || !p[0]) return 'Niemand van ' + who + ' beantwoordde deze vraag.';
     return 'Van ' + who + ' antwoordden ' + p[1] + ' van de 100 "' + positive + '" (' +
-      p[0] + ' antwoorden; 95%-interval ' + p[2] + ' tot ' + p[3] + ').';
+      answers(p[0]) + '; 95%-interval ' + p[2] + ' tot ' + p[3] + ').';
   }
 
   // every answered question: [pillar, question, answer, group, n, share, low, high]
@@ -74,8 +75,9 @@
     if (own.value !== '' && value >= 0 && size) {
       var data = JSON.parse(hours.getAttribute('data-hours'))[size];
       var below = data[1].filter(function (d) { return d < value; }).length;
-      hoursResult.textContent = 'Jullie werken er ' + String(value).replace('.', ',') + ' uur per week aan: meer dan ongeveer ' +
-        below + ' op de 10 ' + lower(GROUPS[size]) + ' (' + data[0] + ' antwoorden).';
+      hoursResult.textContent = 'Jullie werken er ' + String(value).replace('.', ',') + ' uur per week aan: ' +
+        (data[0] ? 'meer dan ongeveer ' + below + ' op de 10 ' + lower(GROUPS[size]) + ' (' + answers(data[0]) + ').'
+          : 'dit bestand heeft geen ' + lower(GROUPS[size]) + ' om mee te vergelijken.');
       hoursResult.hidden = false;
       rows.push(['Tijd', hours.querySelector('label').textContent, String(value).replace('.', ','), GROUPS[size],
         data[0], '', '', '', below]);
@@ -100,7 +102,9 @@
       var yes = labelOf(own_items[0].getAttribute('data-item'), own_items[0].getAttribute('data-positive'));
       var text = 'Samengevat: jullie antwoordden ' + done + ' keer "' + yes + '" op de ' + own_items.length +
         ' vragen hieronder. ';
-      if (given < own_items.length) {  // like with like: the peers' count is over every question
+      if (peer[0] === null) {  // a group without respondents in this file
+        text += 'Dit bestand heeft geen ' + lower(GROUPS[size]) + ' om mee te vergelijken.';
+      } else if (given < own_items.length) {  // like with like: the peers' count is over every question
         text += 'Vul ze alle ' + own_items.length + ' in om te vergelijken met ' + lower(GROUPS[size]) +
           ' (nu ' + given + ' ingevuld).';
       } else {
