@@ -76,11 +76,13 @@ data: $(STAMP)
 	$(BIN)/python -m digitale_inclusie checksums
 
 ## bench: print the reconstruction's solve time, the time and memory of validating and tabulating a
-## 100 000-row respondent file (against pandas.read_csv), and the book's build times
+## 100 000-row respondent file (against pandas.read_csv), the book's build times, and what a
+## browser downloads for each page of the built site (needs `make book` and tools/a11y's npm ci)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_reconstruct.py
 	$(BIN)/python benchmarks/bench_validate.py
 	$(BIN)/python benchmarks/bench_build.py
+	$(BIN)/python benchmarks/bench_weight.py
 
 ## freeze: re-pin requirements.txt from the current environment
 freeze: $(STAMP)

@@ -21,15 +21,96 @@
   });
 });
 
-// Escape hides every open tooltip of the header buttons, so what a tooltip covers can be reached
-// without moving focus or the pointer (WCAG 1.4.13). Bootstrap's tooltips do not do that.
-document.addEventListener("keydown", function (event) {
-  if (event.key !== "Escape" || typeof bootstrap === "undefined") return;
-  document.querySelectorAll('[data-bs-toggle="tooltip"]').forEach(function (element) {
-    var tooltip = bootstrap.Tooltip.getInstance(element);
-    if (tooltip) tooltip.hide();
+// The colour-mode button (_templates/theme-switcher.html). pydata-sphinx-theme cycles the mode on
+// a click; sphinx-book-theme then takes the focus off the button (blur), so a keyboard user was
+// dropped at the top of the page and Enter or Space no longer cycled. The focus goes back to the
+// button, and its name (shown by its tooltip) says which mode is on ("Kleurmodus: donker"); a status line,
+// read by screen readers, says it once more after a change.
+(function () {
+  var NAMES = { light: "licht", dark: "donker", auto: "automatisch, zoals het systeem" };
+  var buttons = Array.prototype.slice.call(document.querySelectorAll(".theme-switch-button"));
+  if (!buttons.length) return;
+  var status = document.createElement("p");
+  status.className = "visually-hidden";
+  status.setAttribute("role", "status");
+  document.body.appendChild(status);
+  function label() {
+    var text = "Kleurmodus: " + (NAMES[document.documentElement.dataset.mode] || NAMES.auto);
+    buttons.forEach(function (button) {
+      button.setAttribute("aria-label", text);
+    });
+    return text;
+  }
+  label();
+  buttons.forEach(function (button) {
+    button.addEventListener("click", function () {
+      // after the theme's own listeners (registered earlier) and the book theme's blur
+      setTimeout(function () {
+        status.textContent = label();
+        button.focus();
+        if (button.matches(":focus-visible")) button.dispatchEvent(new Event("focus"));
+      }, 0);
+    });
   });
-});
+}());
+
+// "Back to top" (pydata-sphinx-theme's button, shown while the reader scrolls up, below the
+// header). Its script came with Bootstrap's, which the book does not load.
+(function () {
+  var button = document.getElementById("pst-back-to-top");
+  var header = document.querySelector(".bd-header");
+  if (!button || !header) return;
+  var below = header.getBoundingClientRect().bottom;
+  var last = window.scrollY;
+  button.addEventListener("click", function () {
+    window.scrollTo(0, 0);
+  });
+  window.addEventListener("scroll", function () {
+    button.style.display = window.scrollY < last && window.scrollY > below ? "block" : "none";
+    last = window.scrollY;
+  }, { passive: true });
+}());
+
+// Tooltips of the header's icon buttons (chapter list, page contents, search, colour mode): the
+// button's name, shown below it while the pointer rests on it or the keyboard focus is on it, and
+// hidden by Escape without moving either (WCAG 1.4.13). They replace Bootstrap's tooltips, whose
+// 80 KB script the book does not load; the native title is taken off then, so that it is not shown
+// twice. The tip is only a picture of the name: screen readers read the button's own label.
+(function () {
+  var tip = document.createElement("div");
+  tip.className = "di-tooltip";
+  tip.setAttribute("aria-hidden", "true");
+  document.body.appendChild(tip);
+  var current = null;
+  function show(button) {
+    current = button;
+    tip.textContent = button.getAttribute("aria-label");
+    tip.classList.add("show");
+    var r = button.getBoundingClientRect();
+    var width = tip.offsetWidth;
+    var left = Math.min(Math.max(4, r.left + r.width / 2 - width / 2), document.documentElement.clientWidth - width - 4);
+    tip.style.left = left + "px";
+    tip.style.top = r.bottom + 6 + "px";
+  }
+  function hide(button) {
+    if (!button || button === current) {
+      tip.classList.remove("show");
+      current = null;
+    }
+  }
+  document.querySelectorAll(".bd-header button[aria-label], .bd-header-article button[aria-label]").forEach(function (button) {
+    button.removeAttribute("title");
+    button.addEventListener("mouseenter", function () { show(button); });
+    button.addEventListener("mouseleave", function () { hide(button); });
+    button.addEventListener("focus", function () { if (button.matches(":focus-visible")) show(button); });
+    button.addEventListener("blur", function () { hide(button); });
+    button.addEventListener("click", function () { hide(); });
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") hide();
+  });
+  window.addEventListener("scroll", function () { hide(); }, { passive: true });
+}());
 
 // Code blocks, tables and cell outputs that scroll get tabindex=0 from pydata-sphinx-theme (so
 // that the keyboard can scroll them), and -1 again when the window widens; focused, they had no

@@ -318,11 +318,11 @@ def test_filter_fields_have_dutch_labels_and_filter_their_column(reports):
 
 
 def _english_datatables_texts():
-    """The English texts of DataTables (its default language, read from the bundle of the
-    installed itables), as phrases of at least four letters."""
-    from importlib.resources import files
+    """The English texts of DataTables (its default language, read from the vendored script),
+    as phrases of at least four letters."""
+    from digitale_inclusie.sphinx.entries import DATATABLES_VERSION, VENDOR
 
-    bundle = (files("itables") / "html" / "dt_bundle.js").read_text(encoding="utf-8")
+    bundle = (VENDOR / f"dataTables-{DATATABLES_VERSION}.min.js").read_text(encoding="utf-8")
     block = re.search(r"oLanguage:\{oAria:.*?sZeroRecords:\"[^\"]*\"\}", bundle).group(0)
     phrases = set()
     for literal in re.findall(r'"([^"]*)"', block):

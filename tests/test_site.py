@@ -343,14 +343,14 @@ def test_link_texts_say_where_they_go(site):
 
 def test_overviews_link_every_entry_and_share_one_bundle(site):
     """Each overview is a real table (caption, row headers) linking every entry; both pages
-    load the one DataTables bundle of the site, a local file, and no page inlines it."""
-    from itables import __version__
-
+    load the one DataTables script of the site, a local file, and no page inlines it."""
     from digitale_inclusie.data.catalog import anchor, load_catalogue, load_materials
 
     bundles = sorted((site / "_static").rglob("*datatables*.js"))
-    assert [b.relative_to(site).as_posix() for b in bundles] == [f"_static/datatables/datatables-itables-{__version__}.js"]
-    assert "window.itablesBundle" in bundles[0].read_text(encoding="utf-8")
+    assert [b.relative_to(site).as_posix() for b in bundles] == ["_static/datatables/datatables-2.3.8.js"]
+    script = bundles[0].read_text(encoding="utf-8")
+    assert "/*! DataTables 2.3.8" in script and "/*! jQuery v3.7.1" in script
+    assert len(script.encode()) < 200_000  # the itables bundle it replaced was 619 KB
     for page, anchors in (("toolbox", [anchor(e) for e in load_materials()]),
                           ("catalogus", [f"praktijk-{p['id']}" for p in load_catalogue()["praktijken"]])):
         path = site / "book" / f"{page}.html"
@@ -360,13 +360,27 @@ def test_overviews_link_every_entry_and_share_one_bundle(site):
         rows = tables[0].tbody.find_all("tr")
         assert [r.th.a["href"] for r in rows] == [f"#{a}" for a in anchors], page
         sources = [s["src"].split("?")[0] for s in soup.find_all("script", src=True)]
-        assert sources.count(f"../_static/datatables/datatables-itables-{__version__}.js") == 1, page
+        assert sources.count("../_static/datatables/datatables-2.3.8.js") == 1, page
         inline = [s.get_text() for s in soup.find_all("script", src=False)]
         assert max(map(len, inline), default=0) < 10_000 and not any("DataTable" in s for s in inline), page
         assert path.stat().st_size < 400_000, (page, path.stat().st_size)
     for path in _pages(site):  # only the pages with an overview load the bundle
         if path.name not in ("toolbox.html", "catalogus.html"):
-            assert "datatables-itables" not in path.read_text(encoding="utf-8"), path.name
+            assert "_static/datatables/" not in path.read_text(encoding="utf-8"), path.name
+
+
+def test_vendored_scripts_are_the_published_files():
+    """The vendored DataTables and jQuery are byte for byte the files their checksums name."""
+    import hashlib
+
+    from digitale_inclusie.sphinx.entries import VENDOR
+
+    lines = (VENDOR / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2
+    for line in lines:
+        digest, name = line.split()
+        assert hashlib.sha256((VENDOR / name).read_bytes()).hexdigest() == digest, name
+        assert (VENDOR / ("LICENSE-" + ("jquery" if "jquery" in name else "datatables") + ".txt")).is_file()
 
 
 # The introduction links the PDF of the whole book, which `make pdf` adds to the site after

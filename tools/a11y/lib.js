@@ -74,17 +74,14 @@ async function until(page, predicate, arg, limit = 20000) {
 }
 
 // Wait until a page has finished what it does on its own after loading, judged by what it shows,
-// never by elapsed time: the load event; web fonts; Font Awesome has turned every <i> icon into
-// an SVG; the overview tables are enhanced (when their bundle is there); a search page has shown
+// never by elapsed time: the load event; web fonts (the icon font included); the overview tables are enhanced (when their bundle is there); a search page has shown
 // all its results. Then two animation frames, so that layout and paint have caught up.
 async function ready(page, limit = 60000) {
   await page.waitForLoadState('load');
   const waiting = () => {  // what the page is still doing, or '' when it is done
     if (document.readyState !== 'complete') return `document ${document.readyState}`;
     if (document.fonts.status !== 'loaded') return `fonts ${document.fonts.status}`;
-    const icon = document.querySelector('i[class*="fa-"]');
-    if (icon) return `icon not yet drawn: ${icon.outerHTML.slice(0, 80)}`;
-    if (window.itablesBundle && document.querySelector('table.overzicht-tabel:not([data-overzicht])')) return 'overview table not enhanced';
+    if (typeof window.DataTable === 'function' && document.querySelector('table.overzicht-tabel:not([data-overzicht])')) return 'overview table not enhanced';
     // a search is done when Sphinx has finished it (_finishSearch, after the last result): it then
     // rewrites the heading's text, which takes the pulsing dots out of the page. Not
     // Search._pulse_status: in Sphinx 7.4 a pulse timer still pending when the search stops sets it

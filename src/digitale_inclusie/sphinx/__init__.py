@@ -12,14 +12,16 @@
 * :mod:`.addresses`: the repository and site addresses (``di_repository_url``, ``di_site_url``
   in ``_config.yml``), shown by ``{project-address}`` only where set;
 * :mod:`.pagescripts`: a script or style sheet loaded only by the page that needs it
-  (``di_page_assets``).
+  (``di_page_assets``);
+* :mod:`.lighten`: the themes' style sheets cut to the rules the site uses, their icon fonts to
+  the glyphs it shows.
 """
 
 from .. import __version__
-from . import addresses, cells, entries, footer, pagescripts, search, tables
+from . import addresses, cells, entries, footer, lighten, pagescripts, search, tables
 
 
 def setup(app):
-    for part in (cells, tables, footer, entries, search, addresses, pagescripts):
+    for part in (cells, tables, footer, entries, search, addresses, pagescripts, lighten):
         part.connect(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -5,9 +5,9 @@ Every entry becomes a real section of its page: a heading listed under "Op deze 
 its stable anchor (``materiaal-…``, ``praktijk-…``, ``beleidsactie-…``, ``vraag-…``,
 ``verwachting-…``) as a Sphinx label, so that chapters link to it with ``{ref}``. Every
 overview becomes a real table (a caption, the name of each row as row header, a link to its
-entry); ``_static/overviews.js`` makes it searchable and sortable with the DataTables bundle
-that itables ships, copied here once into the site's ``_static`` and loaded only by the pages
-that hold an overview.
+entry); ``overviews.js`` (``assets/``, loaded by these pages alone) makes it searchable and sortable with DataTables and jQuery
+(``vendor/``, from the npm registry), joined here into one script in the site's ``_static`` and
+loaded only by the pages that hold an overview.
 
 The directives build docutils nodes directly (sections, titles, paragraphs, field lists,
 references). Text from the YAML files only ever becomes a text node, so it cannot turn into a
@@ -29,16 +29,12 @@ data files are registered as dependencies of the page, and a page is read again 
 ``DIGITALE_INCLUSIE_DATA`` names another file, so a rebuild never shows stale numbers.
 """
 
-import re
-from importlib.resources import files
 from pathlib import Path
 
 import pandas as pd
 from docutils import nodes
-from sphinx.errors import ExtensionError
-from sphinx.util.docutils import SphinxDirective
-
 from sphinx import addnodes
+from sphinx.util.docutils import SphinxDirective
 
 from ..analysis.blocks import plain
 from ..analysis.cells import results_of
@@ -51,9 +47,10 @@ from ..present.text import number_text
 CHAPTER3_PAGE, CHAPTER4_PAGE = "notebooks/03_acties.ipynb", "notebooks/04_materiaal.ipynb"  # whose cells compute the shares
 OVERVIEW_CLASS = "overzicht-tabel"  # the tables overviews.js enhances
 NUMBER_CLASS = "overzicht-getal"  # a column of shares: sorted as numbers
-# the DataTables bundle of itables as a classic script, one file for the whole site
-BUNDLE = "datatables/datatables-itables-{version}.js"
-BUNDLE_GLOBAL = "itablesBundle"
+# DataTables and the jQuery it needs (vendor/README.md), joined into one script for the whole site
+DATATABLES_VERSION, JQUERY_VERSION = "2.3.8", "3.7.1"
+VENDOR = Path(__file__).with_name("vendor")
+BUNDLE = f"datatables/datatables-{DATATABLES_VERSION}.js"
 
 
 # ---------------------------------------------------------------- the shares shown
@@ -361,46 +358,27 @@ class CatalogueEntries(_DataDirective):
 
 # ---------------------------------------------------------------- the shared DataTables bundle
 
-_EXPORT = re.compile(r"\bexport\s*\{([^{}]*)\}\s*;?")
-_IMPORT = re.compile(r"(?:^|[;}\n])\s*import\s*(?:[\w${*]|\()|\bimport\.meta\b")
-
-
-def classic_bundle(source, version):
-    """The ES-module bundle of itables as a classic script: its one ``export {…}`` becomes
-    ``window.itablesBundle = {…}``, the whole wrapped in a function. A classic script also runs
-    from ``file://`` (a module script does not), and is cached by the browser like any file."""
-    exports = list(_EXPORT.finditer(source))
-    if len(exports) != 1 or _IMPORT.search(source):
-        raise ExtensionError(f"itables {version}: expected a bundle with one export and no import, "
-                             f"found {len(exports)} export statement(s); check classic_bundle()")
-    pairs = []
-    for item in exports[0].group(1).split(","):
-        local, _, exported = (part.strip() for part in item.strip().partition(" as "))
-        exported = exported or local
-        pairs.append(f"{'DataTable' if exported == 'default' else exported}: {local}")  # default: DataTable
-    start, end = exports[0].span()
-    glue = f"window.{BUNDLE_GLOBAL} = Object.freeze({{{', '.join(pairs)}}});"
-    return (f"/* The DataTables bundle of itables {version} (dt_for_itables), as a classic script: made at\n"
-            f"   build time from the installed itables package by digitale_inclusie.sphinx.entries.\n"
-            f"   Licences of the bundled code at the end. */\n"
-            f"(function () {{\n\"use strict\";\n{source[:start]}{glue}{source[end:]}\n}}());\n")
+def bundle_source():
+    """jQuery and DataTables as one classic script. DataTables sets ``window.DataTable`` (what
+    overviews.js uses); jQuery's own globals (``$``, ``jQuery``) are taken back at the end, so the
+    script adds nothing else to the page."""
+    jquery = (VENDOR / f"jquery-{JQUERY_VERSION}.min.js").read_text(encoding="utf-8")
+    datatables = (VENDOR / f"dataTables-{DATATABLES_VERSION}.min.js").read_text(encoding="utf-8")
+    return (f"/* DataTables {DATATABLES_VERSION} with jQuery {JQUERY_VERSION}, both MIT (see their headers),\n"
+            f"   from the npm registry, joined by digitale_inclusie.sphinx.entries (vendor/README.md). */\n"
+            f"(function () {{\n{jquery}\n;\n{datatables}\n;\nwindow.jQuery.noConflict(true);\n}}());\n")
 
 
 def bundle_name():
-    from itables import __version__
-
-    return BUNDLE.format(version=__version__)
+    return BUNDLE
 
 
 def _write_bundle(app):
     if app.builder.format != "html":
         return
-    from itables import __version__
-
-    source = (files("itables") / "html" / "dt_bundle.js").read_text(encoding="utf-8")
-    target = Path(app.outdir) / "_static" / bundle_name()
+    target = Path(app.outdir) / "_static" / BUNDLE
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(classic_bundle(source, __version__), encoding="utf-8")
+    target.write_text(bundle_source(), encoding="utf-8")
 
 
 def _is_overview(node):

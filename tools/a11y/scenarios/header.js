@@ -17,7 +17,7 @@ function markToggle() {
 
 // The shown tooltip's text and the visible header controls (other than its own button) it covers.
 function tooltipState() {
-  const tip = document.querySelector('.tooltip.show');
+  const tip = document.querySelector('.di-tooltip.show');
   if (!tip) return null;
   const t = tip.getBoundingClientRect();
   const covered = [...document.querySelectorAll('.bd-header-article button, .bd-header-article a[href]')]
@@ -30,7 +30,7 @@ function tooltipState() {
   return { text: tip.textContent.trim(), covered };
 }
 
-const noTooltip = () => !document.querySelector('.tooltip.show');
+const noTooltip = () => !document.querySelector('.di-tooltip.show');
 
 async function run(browser, server, { page: pagePath }) {
   const out = { toggle: {}, backToTop: {} };
@@ -62,8 +62,6 @@ async function run(browser, server, { page: pagePath }) {
     // the pointer on the toggle: its tooltip, then Escape
     await page.evaluate(() => document.activeElement && document.activeElement.blur());
     await page.mouse.move(width / 2, 600);
-    // start clean: the tooltip hidden by Escape is gone (it fades out, then leaves the page)
-    await until(page, () => !document.querySelector('.tooltip')).catch(() => null);
     await page.hover(selector);
     result.hoverTooltip = await until(page, tooltipState).catch(() => null);
     await page.keyboard.press('Escape');

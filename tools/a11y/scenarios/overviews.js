@@ -71,7 +71,7 @@ async function check(browser, server, entry, scheme) {
   Object.assign(report, await page.evaluate(() => ({
     scripts: Array.from(document.scripts, (s) => s.getAttribute('src')).filter(Boolean),
     inlineScriptBytes: Array.from(document.scripts).filter((s) => !s.src).reduce((n, s) => n + s.text.length, 0),
-    bundle: Boolean(window.itablesBundle && window.itablesBundle.DataTable),
+    bundle: typeof window.DataTable === 'function',
     tables: document.querySelectorAll('table.overzicht-tabel').length,
     enhanced: document.querySelectorAll('table.overzicht-tabel[data-overzicht]').length,
     fieldsets: document.querySelectorAll('fieldset.overzicht-filters').length,

@@ -1,7 +1,7 @@
 // The overview tables of the toolbox and the catalogue (table.overzicht-tabel, built by
 // digitale_inclusie.sphinx.entries) made searchable and sortable with DataTables, from the one
-// shared bundle of itables that only these pages load (_static/datatables/…, which sets
-// window.itablesBundle). Without that script, or without JavaScript, the table stays a plain,
+// shared script that only these pages load (_static/datatables/…: DataTables and jQuery, which
+// sets window.DataTable). Without that script, or without JavaScript, the table stays a plain,
 // complete table with a link to every entry.
 //
 // For every reader:
@@ -162,9 +162,8 @@
   }
 
   function start() {
-    const bundle = window.itablesBundle;
-    if (!bundle || !bundle.DataTable) return;
-    document.querySelectorAll('table.overzicht-tabel').forEach((table, n) => enhance(table, n + 1, bundle.DataTable));
+    if (typeof window.DataTable !== 'function') return;
+    document.querySelectorAll('table.overzicht-tabel').forEach((table, n) => enhance(table, n + 1, window.DataTable));
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
