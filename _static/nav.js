@@ -123,7 +123,8 @@ function scrollableName(element) {
     return what ? "Code: " + what : "Code";
   }
   if (element.matches(".pst-scrollable-table-container")) {
-    var caption = element.querySelector("caption");
+    // the caption's text, without the permalink's "#" (Sphinx's own captions hold one)
+    var caption = element.querySelector("caption .caption-text") || element.querySelector("caption");
     return caption && caption.textContent.trim() ? caption.textContent.trim() : "Tabel";
   }
   if (element.matches(".cell_output > .output, .nboutput > .output_area, .jp-RenderedHTMLCommon")) return "Uitvoer";

@@ -1,13 +1,14 @@
 // Wide tables: a table that does not fit scrolls inside its own region (.di-table-wrap); tell
-// readers so, in words, under the table, and only while some columns are out of view.
+// readers so, in words, just before the table (where they start reading it, not after its last
+// row), and only while some columns are out of view.
 (function () {
   function update(wrap) {
-    var hint = wrap.nextElementSibling;
+    var hint = wrap.previousElementSibling;
     if (!hint || !hint.classList.contains("di-scroll-hint")) {
       hint = document.createElement("p");
       hint.className = "di-scroll-hint";
       hint.textContent = "De tabel is breder dan het scherm: schuif haar opzij om alle kolommen te zien.";
-      wrap.after(hint);
+      wrap.before(hint);
     }
     hint.hidden = wrap.scrollWidth <= wrap.clientWidth + 1;
   }

@@ -71,6 +71,18 @@ def test_no_page_scrolls_sideways_at_320_px(browser):
         assert reflow["scrollWidth"] <= reflow["clientWidth"], (page, mode, reflow["wide"])
 
 
+def test_a_table_that_scrolls_sideways_is_announced_just_before_it(browser):
+    """At 320 px a wide table scrolls in its own region: the cue that says so stands right before
+    the region (where the reader starts reading), not after its last row; a table that fits has
+    no cue."""
+    scrolling = 0
+    for page, _, mode, found in loads(browser, widths={320}):
+        for cue in found["reflow"]["cues"]:
+            assert cue["cueBefore"] == cue["scrolls"], (page, mode, cue)
+            scrolling += cue["scrolls"]
+    assert scrolling  # the chapters' wide tables do scroll at 320 px
+
+
 @pytest.mark.parametrize("width", [1280, 390])
 def test_all_visible_text_has_enough_contrast_in_light_and_dark_mode(browser, width):
     measured = 0
@@ -124,6 +136,7 @@ def test_each_mode_shows_its_own_drawing_of_every_chart(measured):
             assert figure["shown"] == [f"di-chart di-chart-{page['mode']}"], where
             assert figure["alt"].strip(), where
             assert figure["effects"] == [], where  # the colours are shown as drawn
+            assert figure["captionWeight"] >= 400, where  # not the theme's extra-light 300
 
 
 def test_chart_text_is_at_least_12_px_and_sharp(measured):
@@ -227,6 +240,23 @@ def test_hamburger_shows_focus_and_its_tooltip_gives_way(browser):
             assert seen[how + "Escape"], f"{width} px: Escape does not hide the tooltip ({how})"
 
 
+def test_one_search_control_at_each_width(browser):
+    for width, controls in browser["scenarios"]["header"]["search"].items():
+        assert len(controls) == 1, (width, controls)
+
+
+def test_the_colour_mode_button_keeps_focus_and_names_the_mode(browser):
+    """Enter and Space on the colour-mode button each change the mode; the focus stays on the
+    button (the book theme used to drop it to the page) and its name says which mode is on."""
+    names = {"light": "licht", "dark": "donker", "auto": "automatisch"}
+    for width, presses in browser["scenarios"]["header"]["colourMode"].items():
+        assert len(presses) == 2 and all("lost" not in p for p in presses), (width, presses)
+        assert presses[0]["mode"] != presses[1]["mode"], (width, presses)
+        for press in presses:
+            assert press["name"].startswith("Kleurmodus: " + names[press["mode"]]), (width, press)
+            assert press["status"] == press["name"], (width, press)
+
+
 def test_back_to_top_has_enough_contrast_in_light_and_dark_mode(browser):
     for mode in ("light", "dark"):
         seen = browser["scenarios"]["header"]["backToTop"][mode]
@@ -246,9 +276,32 @@ NUMBERS = {"Gebruikt door"}  # shares: '62%', or 'geen cijfer'
 
 @pytest.fixture(scope="module")
 def reports(browser):
-    reports = [{**r, "page": re.search(r"(\w+)\.html$", r["page"]).group(1)} for r in browser["scenarios"]["overviews"]]
+    reports = [{**r, "page": re.search(r"(\w+)\.html$", r["page"]).group(1)} for r in browser["scenarios"]["overviews"]["reports"]]
     assert len(reports) == 2 * len(COLUMNS)
     return reports
+
+
+def test_overview_names_never_break_inside_a_word_and_a_wide_table_is_announced_before_it(browser):
+    """At 390 and 1280 px no word of an overview's cells spans two lines ("Openb|are comput|erruimtes"
+    was seen); where the table is wider than the screen it scrolls in its region, with the cue
+    above the table, not under its last row; the table and its region are named by the caption
+    alone (no permalink "#")."""
+    layouts = browser["scenarios"]["overviews"]["layouts"]
+    assert len(layouts) == 2 * len(COLUMNS)
+    captions = {"book/toolbox.html": "Ondersteunend materiaal"}
+    for seen in layouts:
+        where = (seen["page"], seen["width"])
+        assert seen["broken"] == [], where
+        assert seen["name"] and "#" not in seen["name"], (where, seen["name"])
+        if seen["scrolls"]:
+            assert seen["hint"] and seen["hint"]["shown"] and seen["hint"]["above"] and seen["hint"]["before"], (where, seen["hint"])
+            assert seen["regionName"] == seen["name"], where  # the scrolling region: a named stop
+        else:
+            assert not seen["hint"] or not seen["hint"]["shown"], where
+        if seen["page"] in captions:
+            assert seen["name"] == captions[seen["page"]], where
+    # at phone width the five columns do not fit: the cue is what tells the reader
+    assert any(s["scrolls"] for s in layouts if s["width"] == 390)
 
 
 def test_column_headers_are_named_by_their_labels(reports):

@@ -226,7 +226,7 @@ def test_text_and_marks_reach_wcag_contrast_in_both_modes(page, results):
 def test_the_chart_shows_in_jupyterlab_also_in_a_notebook_not_trusted(page, results):
     """JupyterLab sanitizes the HTML of a notebook it does not trust: it strips <svg> but keeps
     <img> with a data: source and the attributes used here (its Sanitizer's allowed lists)."""
-    allowed = {"figure": set(), "figcaption": set(), "strong": set(), "a": {"href"},
+    allowed = {"figure": set(), "figcaption": set(), "strong": set(), "span": set(), "br": set(), "a": {"href"},
                "img": {"src", "alt", "width", "height"}}
     common = {"class", "style", "hidden"}
     for name, html in _every_chart(page, results).items():

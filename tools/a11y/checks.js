@@ -13,7 +13,18 @@ const fs = require('fs');
 async function focus(page) {
   const seen = new Set();
   const stops = [];
+  let scrolled = null;
   for (let i = 0; i < 400; i++) {
+    // A reader presses Tab at a human pace: whatever the last stop's scroll set off (the theme's
+    // scroll-spy opens and closes the page-contents list of the section in view, through an
+    // IntersectionObserver) has happened before the next press. Pressing at once, a link of that
+    // list was now and then focused and then hidden by a late update, and measured with no box.
+    // So when the last stop scrolled the page, two animation frames pass first.
+    const at = await page.evaluate(() => [window.scrollX, window.scrollY].join());
+    if (scrolled !== null && at !== scrolled) {
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    }
+    scrolled = at;
     await page.keyboard.press('Tab');
     const info = await page.evaluate(async () => {
       const el = document.activeElement;
@@ -141,6 +152,7 @@ function measureCharts() {
       drawings: [...figure.querySelectorAll('img.di-chart')].map((img) => img.className),
       shown: [...figure.querySelectorAll('img')].filter(shown).map((img) => img.className),
       captionColour: caption && getComputedStyle(caption).color,
+      captionWeight: caption && Number(getComputedStyle(caption).fontWeight),
       captionBackground: caption && backgroundOf(caption),
       links: caption ? [...caption.querySelectorAll('a')].map((a) => [getComputedStyle(a).color, backgroundOf(a)]) : [],
       texts: [], marks: [],
@@ -240,7 +252,16 @@ async function reflow(page, width) {
     const named = culprits.map((el) => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}`
       + `${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''}`
       + ` right=${Math.round(el.getBoundingClientRect().right)}`);
-    return { scrollWidth: doc.scrollWidth, clientWidth: doc.clientWidth, wide: named.slice(0, 8) };
+    // every table region that scrolls sideways has its cue ("schuif opzij", tables.js) shown
+    // right before it; one that fits has none shown
+    const cues = [...document.querySelectorAll('.di-table-wrap, .bd-article .pst-scrollable-table-container')]
+      .filter((region) => region.getBoundingClientRect().width > 0)
+      .map((region) => {
+        const hint = region.previousElementSibling;
+        const shown = Boolean(hint && hint.matches('p.di-scroll-hint') && !hint.hidden && hint.getBoundingClientRect().height > 0);
+        return { region: region.getAttribute('aria-label') || region.className, scrolls: region.scrollWidth > region.clientWidth + 1, cueBefore: shown };
+      });
+    return { scrollWidth: doc.scrollWidth, clientWidth: doc.clientWidth, wide: named.slice(0, 8), cues };
   }, width);
 }
 

@@ -244,8 +244,11 @@ class Page:
             groups = header == "Groep"
             kind = self.chart_kind(block, cells)
             figures, alt = charts.CHARTS[kind](chart, *self._chart_frames(cells, rows, columns, kind, groups), title)
+            # the link names its figure or table, or else the chart's title (never an internal name)
+            number_of = figure_number or table_number
+            csv_of = number_of.lower() if number_of else f"de grafiek ‘{title}’"
             parts.append(figure_html(figures, alt, chart_caption, figure_number,
-                                     downloads.link_html(filename, f"cijfers van {(figure_number or label).lower()} als CSV")))
+                                     downloads.link_html(filename, f"cijfers van {csv_of} als CSV")))
         table_caption = caption if table_number or not figure_number else f"{caption} (cijfers bij {figure_number.lower()})"
         parts.append(block_table(cells, rows, columns, table_caption, table_number,
                                  row_header if row_header is not None else header))

@@ -251,7 +251,8 @@ def svg_data_uri(svg):
 def figure_html(figures, alt, caption, number=None, caption_html=""):
     """A ``<figure>`` with a chart drawn per colour mode (``{mode: figure}``, light first) as
     inline SVG images, its alt text and a numbered caption; ``caption_html`` (trusted HTML made by
-    the book, e.g. a download link) ends the caption."""
+    the book, e.g. a download link) ends the caption, on a line of its own, so that the caption's
+    text never runs on into the link's."""
     if not alt or not alt.strip():
         raise ValueError("every figure needs alt text")
     images = []
@@ -267,6 +268,6 @@ def figure_html(figures, alt, caption, number=None, caption_html=""):
                       f'width="{size[0]}" height="{size[1]}" style="width:100%;max-width:27rem;height:auto{display}"'
                       f'{hidden}>')
     label = f"<strong>{escape(number)}:</strong> " if number else ""
-    extra = f" {caption_html}" if caption_html else ""
+    extra = f'<br><span class="di-caption-link">{caption_html}</span>' if caption_html else ""
     return (f'<figure class="di-figure">{"".join(images)}'
-            f'<figcaption>{label}{escape(caption)}{extra}</figcaption></figure>')
+            f'<figcaption><span class="di-caption-text">{label}{escape(caption)}</span>{extra}</figcaption></figure>')

@@ -4,11 +4,13 @@ Tables written in Markdown (or with ``{table}``/``{list-table}``) are rendered b
 ``<th class="head">`` for column headers and ``<th class="stub">`` for row headers, without a
 ``scope``. Screen readers then guess the relation of cells and headers. This extension adds
 ``scope="col"`` and ``scope="row"`` to the rendered page body (the book's own tables, built in
-``present.tables``, carry their scopes already).
+``present.tables``, carry their scopes already). A captioned table is named by its caption's
+text, without the permalink's "#".
 """
 
 import re
 
+_CAPTIONED = re.compile(r'<table(?P<attrs>[^>]*) id="(?P<id>[^"]+)">(?P<space>\s*)<caption><span class="caption-text">')
 _HEAD = re.compile(r'<th class="head(?=[ "])')
 _STUB = re.compile(r'<th class="stub(?=[ "])')
 
@@ -19,9 +21,19 @@ def add_scopes(html):
     return _STUB.sub('<th scope="row" class="stub', html)
 
 
+def name_by_caption(html):
+    """A captioned table of Sphinx's is named by its caption's text alone: its caption also holds
+    the permalink, whose "#" would end the table's accessible name ("Ondersteunend materiaal #")."""
+    def name(match):
+        return (f'<table{match["attrs"]} id="{match["id"]}" aria-labelledby="{match["id"]}-naam">'
+                f'{match["space"]}<caption><span class="caption-text" id="{match["id"]}-naam">')
+
+    return _CAPTIONED.sub(name, html)
+
+
 def _page_context(app, pagename, templatename, context, doctree):
     if "body" in context:
-        context["body"] = add_scopes(context["body"])
+        context["body"] = name_by_caption(add_scopes(context["body"]))
 
 
 def _drop_sphinx_numbers(app, doctree, docname):

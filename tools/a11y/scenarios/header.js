@@ -69,6 +69,33 @@ async function run(browser, server, { page: pagePath }) {
     await page.close();
   }
 
+  // the search controls a reader sees (one: the sidebar's field when wide, the magnifier when
+  // narrow), and the colour-mode button pressed twice with the keyboard: where the focus is after
+  // each press, the mode, and the button's name
+  out.search = {};
+  out.colourMode = {};
+  for (const width of [390, 1280]) {
+    const page = await browser.newPage({ viewport: { width, height: 800 } });
+    await page.goto(server.url + pagePath);
+    await ready(page);
+    out.search[width] = await page.evaluate(() => [...document.querySelectorAll('.search-button__button, input[type="search"]')]
+      .filter((c) => c.checkVisibility() && c.getBoundingClientRect().width > 0)
+      .map((c) => c.getAttribute('aria-label') || c.className));
+    const presses = [];
+    await page.focus('.theme-switch-button');
+    for (const key of ['Enter', ' ']) {
+      await page.keyboard.press(key);
+      presses.push(await until(page, () => {
+        const button = document.querySelector('.theme-switch-button');
+        if (document.activeElement !== button) return null;  // (the focus comes back after the click)
+        return { mode: document.documentElement.dataset.mode, name: button.getAttribute('aria-label'),
+                 status: (document.querySelector('[role="status"].visually-hidden') || {}).textContent || '' };
+      }).catch(() => ({ lost: true })));
+    }
+    out.colourMode[width] = presses;
+    await page.close();
+  }
+
   for (const mode of ['light', 'dark']) {
     const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
     await page.addInitScript((m) => { localStorage.setItem('mode', m); localStorage.setItem('theme', m); }, mode);

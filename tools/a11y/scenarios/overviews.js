@@ -140,12 +140,60 @@ async function check(browser, server, entry, scheme) {
   return report;
 }
 
+// The table's layout at one window width: words of the cells broken across lines (a word whose
+// text spans more than one line box; a compound may break after its hyphen), whether the table scrolls sideways in its region, the
+// "scroll sideways" cue (shown? above the table's top?), and the table's accessible name.
+async function layout(browser, server, entry, width) {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(server.url + entry.page);
+  await ready(page);
+  const client = await context.newCDPSession(page);
+  await client.send('DOM.enable');
+  await client.send('Accessibility.enable');
+  const seen = await page.evaluate(() => {
+    const table = document.querySelector('table.overzicht-tabel');
+    const broken = [];
+    table.querySelectorAll('th, td').forEach((cell) => {
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        // a word, or one part of a hyphenated compound ("e-|inclusie" may break after its hyphen)
+        for (const match of node.data.matchAll(/[^\s-]+-?/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          const tops = new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top)));
+          if (tops.size > 1) broken.push(match[0]);
+        }
+      }
+    });
+    const region = table.closest('.pst-scrollable-table-container');
+    const hint = document.querySelector('p.di-scroll-hint');
+    const top = table.getBoundingClientRect().top;
+    return {
+      broken,
+      scrolls: region ? region.scrollWidth > region.clientWidth + 1 : false,
+      hint: hint ? { shown: !hint.hidden && hint.getBoundingClientRect().height > 0,
+                     above: hint.getBoundingClientRect().bottom <= top,
+                     before: Boolean(hint.compareDocumentPosition(table) & Node.DOCUMENT_POSITION_FOLLOWING) } : null,
+    };
+  });
+  seen.name = (await axNodes(client, 'table.overzicht-tabel'))[0].name;
+  seen.regionName = (await axNodes(client, '.pst-scrollable-table-container'))[0].name;
+  await context.close();
+  return { page: entry.page, width, ...seen };
+}
+
 async function run(browser, server, { pages }) {
   const reports = [];
   for (const entry of pages) {
     for (const scheme of ['light', 'dark']) reports.push(await check(browser, server, entry, scheme));
   }
-  return reports;
+  const layouts = [];
+  for (const entry of pages) {
+    for (const width of [390, 1280]) layouts.push(await layout(browser, server, entry, width));
+  }
+  return { reports, layouts };
 }
 
 module.exports = { run };
