@@ -4,6 +4,7 @@
 * :mod:`.cells`: folded code cells with their Dutch text as accessible name; every script once;
   words of HTML outputs kept apart in the search index;
 * :mod:`.tables`: ``scope`` on the header cells of Sphinx's own tables; only exercises numbered;
+* :mod:`.exercises`: exercises numbered per chapter ("Opgave 2.1"), their solutions and references alike;
 * :mod:`.footer`: version and build date in every page's footer, the ``di-build`` role;
 * :mod:`.entries`: the toolbox and catalogue pages (directives, overview tables, the shared
   DataTables bundle);
@@ -16,10 +17,10 @@
 """
 
 from .. import __version__
-from . import addresses, cells, entries, footer, pagescripts, search, tables
+from . import addresses, cells, entries, exercises, footer, pagescripts, search, tables
 
 
 def setup(app):
-    for part in (cells, tables, footer, entries, search, addresses, pagescripts):
+    for part in (cells, tables, exercises, footer, entries, search, addresses, pagescripts):
         part.connect(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
