@@ -15,7 +15,7 @@ REQUIRED = ["digitale inclusie", "digitale kloof", "digibank", "digicoach", "dig
             "digitale-inclusiemedewerker", "a-profiel", "b-profiel", "c-profiel", "meerjarenplanning",
             "iedereen digitaal", "iedereen-digitaalsubsidie", "lokaal bestuur", "ocmw", "beleidsfasen",
             "lerend netwerk", "mediawijs", "vvsg", "digipunt", "openbare computerruimte", "respondent",
-            "reconstructie", "afronding"]
+            "reconstructie", "afronding", "noemer"]
 
 
 def _glossary(site):
@@ -50,6 +50,41 @@ def test_the_glossary_points_to_the_pages_where_its_terms_matter(site):
 def test_the_glossary_types_no_percentages(site):
     _, glossary = _glossary(site)
     assert not re.search(r"\d\s*%", glossary.get_text(" "))
+
+
+def _definition(glossary, term):
+    """The text of a term's definition and the addresses it links."""
+    for dt in glossary.find_all("dt", recursive=False):
+        if dt.get_text(" ", strip=True).rstrip("¶#").strip().lower() == term:
+            dd = dt.find_next_sibling("dd")
+            return " ".join(dd.get_text(" ").split()), [a["href"] for a in dd.find_all("a", href=True)]
+    raise AssertionError(f"no term {term!r}")
+
+
+def test_glossary_terms_say_what_the_report_and_the_book_do(site):
+    """Issue 22: afronding is about rounding (denominators have their own term), digicoach has
+    no meaning the report does not give it, and the public computer room no 'EPN' it never names."""
+    _, glossary = _glossary(site)
+    rounding, links = _definition(glossary, "afronding")
+    # the book's rounding: each share half up, a few rows of chapter 6 as a whole (largest remainder)
+    assert "half naar boven" in rounding and "als geheel af" in rounding and "grootste resten" in rounding
+    assert any(h.split("#")[0].endswith("06_toekomst.html") for h in links)
+    assert any(h.endswith("#term-Noemer") for h in links) and "oversloeg" not in rounding
+    denominator, _ = _definition(glossary, "noemer")
+    assert "beantwoordde" in denominator and "oversloeg" in denominator
+    coach, links = _definition(glossary, "digicoach")
+    # the report's one use is the verb, about a paid private home service; no coordinating role
+    assert "'digicoachen'" in coach.replace("‘", "'").replace("’", "'") and "coördin" not in coach
+    assert "digitale-inclusiecoach" in coach and "opleiding" in coach
+    assert any(h.split("#")[0].endswith("05_uitdagingen.html") for h in links)
+    room, links = _definition(glossary, "openbare computerruimte")
+    assert "EPN" not in room and "gratis" in room and "reserveren" in room
+    assert any(h.split("#")[0].endswith("03_acties.html") for h in links)
+    # the teachers' guide asks about counting skipped answers: that is the denominator
+    guide = _soup(site / "book" / "docentengids.html")
+    question = next(li for li in guide.find_all("li") if "meetelt of weglaat" in li.get_text())
+    assert [a["href"].split("#")[1] for a in question.find_all("a", href=True) if "woordenlijst" in a["href"]] \
+        == ["term-Noemer"]
 
 
 def _anchors(site, path):

@@ -123,6 +123,18 @@ def test_the_book_builds_on_a_file_without_large_governments(respondents, codebo
     figure = next(t for t in chapter.select("table.di-table") if "cijfers bij figuur 1" in t.caption.get_text())
     cells = {tr.th.get_text(" ", strip=True): tr.td.get_text(" ", strip=True) for tr in figure.tbody.find_all("tr")}
     assert share != 72 and cells["Burgers"].startswith(f"{share}%"), (share, cells)
+    # exercise 1.1's answer: the empty combinations shown with n = 0 and no share, and its
+    # sentence names only groups with answers; chapter 6 says there is no large row to round
+    solution = chapter.select("#oefeningen div.solution")[0]
+    rows = {tr.th.get_text(strip=True): [td.get_text(strip=True) for td in tr.find_all("td")]
+            for tr in solution.select_one("table.di-result").tbody.find_all("tr")}
+    assert rows["Groot · met subsidie"] == rows["Groot · zonder subsidie"] == ["0", "–"], rows
+    answer = next(p.get_text(" ", strip=True) for p in solution.find_all("p") if p.get_text().startswith("Antwoord."))
+    assert "het hoogst bij" in answer and "Groot" not in answer, answer
+    plans = BeautifulSoup((site / "notebooks" / "06_toekomst.html").read_text(encoding="utf-8"), "html.parser")
+    notes = [p.get_text(" ", strip=True) for p in plans.select("p.di-rounding")]
+    assert len(notes) == 3 and all("de rij Groot (n = 0, kleine groep) wordt als geheel afgerond" in n
+                                   and "niemand" in n for n in notes[:2]), notes
     # "Verken de cijfers" shows the subset too: its size, no large group, no reconstruction note
     explorer = BeautifulSoup((site / "book" / "verken.html").read_text(encoding="utf-8"), "html.parser")
     total = explorer.select_one("#v-uitkomst_burgers-totaal tbody tr")

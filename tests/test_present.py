@@ -210,3 +210,60 @@ def test_a_file_name_in_a_note_is_shown_literally(name, shown):
     soup = BeautifulSoup(html, "html.parser")
     assert [t.name for t in soup.find_all(True)] == ["p", "code"], html
     assert soup.code.get_text() == shown
+
+
+ROUNDED_ROWS = [  # chapter 6: the rows the report prints rounded as a whole (data/published: largest_remainder)
+    ("tabel_12", "grootte", "groot", "meerjarenplanning_huidig", "Groot (n = 26, kleine groep)"),
+    ("tabel_13", "grootte", "groot", "meerjarenplanning_volgend", "Groot (n = 26, kleine groep)"),
+    ("tabel_15", "subsidie", "zonder", "meerjarenplanning_huidig", "Zonder subsidie (n = 54)"),
+]  # n = 26 and 54: the report's endnotes 5 and 6
+
+
+def _rounding_notes(html):
+    import re
+    from html import unescape
+
+    return [unescape(note) for note in re.findall(r'<p class="di-unit di-rounding">(.*?)</p>', html)]
+
+
+@pytest.mark.parametrize("block, breakdown, group, item, label", ROUNDED_ROWS)
+def test_a_row_rounded_as_a_whole_says_so_under_its_table(page, results, respondents, block, breakdown, group,
+                                                          item, label):
+    """Chapter 6 exercise 2 asks about rows 'rounded as a whole': the page says which, under the
+    table, with what rounding each share half up would give; that is counted here with pandas."""
+    (note,) = _rounding_notes(page.show(block, "Meerjarenplanning")._repr_html_())
+    assert note.startswith(f"Afronding: de rij {label} is als geheel afgerond, zoals het rapport die rij afdrukt.")
+    answers = respondents.loc[respondents[breakdown] == group, item]
+    answers = answers[answers != "geen_antwoord"]
+    m = len(answers)
+    half_up = {code: (200 * int((answers == code).sum()) + m) // (2 * m)
+               for code in ("neen", "expliciet", "impliciet", "weet_niet")}
+    shown = results[block].loc[group]
+    assert sum(shown) == 100 and sum(half_up.values()) != 100  # why the row is rounded as a whole
+    labels = {"neen": "Neen", "expliciet": "Ja, expliciet", "impliciet": "Ja, impliciet", "weet_niet": "Weet het niet"}
+    differing = [code for code in half_up if half_up[code] != shown[code]]
+    assert differing
+    for code in differing:
+        assert f'"{labels[code]}" {half_up[code]}% in plaats van {shown[code]}%' in note
+    for code in set(half_up) - set(differing):
+        assert f'"{labels[code]}"' not in note
+    assert note.endswith(f"telt de rij op tot {sum(half_up.values())}%.")
+
+
+def test_only_tables_with_such_a_row_say_it_and_the_note_holds_on_other_files(page, respondents, tmp_path,
+                                                                              monkeypatch):
+    for block in ("tabel_11", "tabel_14", "tabel_6"):
+        assert not _rounding_notes(page.show(block, "Tabel")._repr_html_())
+    monkeypatch.setattr(downloads, "DOWNLOADS", tmp_path)
+    # no large governments: nothing to round
+    subset = respondents[respondents["grootte"] != "groot"]
+    other = Page(subset, analysis.run(subset), source=tmp_path / "zonder-groot.csv")
+    (note,) = _rounding_notes(other.show("tabel_12", "Naar grootte")._repr_html_())
+    assert "de rij Groot (n = 0, kleine groep) wordt als geheel afgerond" in note and "niemand" in note
+    # every large government answers 'expliciet': 0/100/0/0 either way, and the note says so
+    same = respondents.copy()
+    same.loc[same["grootte"] == "groot", "meerjarenplanning_huidig"] = "expliciet"
+    other = Page(same, analysis.run(same), source=tmp_path / "alle-groot-expliciet.csv")
+    (note,) = _rounding_notes(other.show("tabel_12", "Naar grootte")._repr_html_())
+    assert note.endswith("geeft elk aandeel apart half naar boven afronden hier dezelfde cijfers.")
+    assert "in plaats van" not in note

@@ -107,3 +107,13 @@ def test_percent_of_rows_rounds_half_up_and_the_named_rows_to_100():
     assert shares.loc["klein"].tolist() == [33, 33, 33]
     assert shares.loc["groot"].tolist() == [34, 33, 33]
     assert shares.loc["leeg"].isna().all()  # nobody in the row: no share, not an error
+
+
+def test_percent_of_rows_says_which_rows_it_rounded_as_a_whole_and_what_half_up_gave():
+    from digitale_inclusie.analysis.stats import ROUNDED_AS_WHOLE, percent_of_rows
+
+    counts = pd.DataFrame({"a": [1, 1], "b": [1, 1], "c": [1, 1]}, index=["klein", "groot"])
+    shares = percent_of_rows(counts, summing_to_100=["groot", "zonder"])
+    # half up, each third is 33 (99 in all); a row the table lacks is named with None
+    assert shares.attrs[ROUNDED_AS_WHOLE] == {"groot": {"a": 33, "b": 33, "c": 33}, "zonder": None}
+    assert percent_of_rows(counts).attrs[ROUNDED_AS_WHOLE] == {}

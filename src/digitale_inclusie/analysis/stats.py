@@ -21,8 +21,8 @@ from math import floor
 import numpy as np
 import pandas as pd
 
-__all__ = ["percent", "percent_of_rows", "round_half_up", "percent_summing_to_100", "largest_remainder",
-           "exact_percent", "grim_counts"]
+__all__ = ["ROUNDED_AS_WHOLE", "percent", "percent_of_rows", "round_half_up", "percent_summing_to_100",
+           "largest_remainder", "exact_percent", "grim_counts"]
 
 
 def _half_up_percent(k, m):
@@ -54,15 +54,26 @@ def percent(numerator, denominator):
     return result.where(~empty).astype("Int64")
 
 
+ROUNDED_AS_WHOLE = "rounded_as_whole"  # the key in a result's ``attrs`` (see percent_of_rows)
+
+
 def percent_of_rows(counts, summing_to_100=()):
     """A table of counts (a DataFrame: a row per group or item, a column per answer) as
     percentages of each row's total, half up; the rows named in ``summing_to_100`` are rounded as
     a whole instead, by largest remainder, so that they sum to exactly 100 (as the report rounds
-    a few rows). A named row that the table lacks (a group without respondents) is passed over."""
+    a few rows). A named row that the table lacks (a group without respondents) is passed over.
+
+    The result says how it was rounded, for the page that shows it: ``attrs["rounded_as_whole"]``
+    maps every named row to what rounding each share half up would have given it ({column:
+    percentage or None}), or to None where the table lacks the row."""
     shares = percent(counts, counts.sum(axis=1))
+    half_up = {}
     for row in summing_to_100:
+        half_up[row] = None
         if row in counts.index:
+            half_up[row] = {column: (None if pd.isna(v) else int(v)) for column, v in shares.loc[row].items()}
             shares.loc[row] = percent_summing_to_100(counts.loc[row])
+    shares.attrs[ROUNDED_AS_WHOLE] = half_up
     return shares
 
 

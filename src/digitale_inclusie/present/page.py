@@ -31,7 +31,7 @@ from ..data.respondents import answer_counts, group_members, is_reconstruction
 from ..paths import DATAPACKAGE, PUBLISHED, REGISTER, RESPONDENTS, respondents_source
 from . import downloads
 from .tables import Cell, block_table, cell_text, frame_table
-from .text import block_label, group_label, inline_code, markdown_text, numbered
+from .text import block_label, group_label, inline_code, markdown_text, number_text, numbered
 
 READING_PAGE = "../book/cijfers-lezen.md"  # "Hoe lees je de cijfers?": linked from every verdict
 READING_LINK_TEXT = "Hoe lees je dit?"
@@ -76,7 +76,8 @@ class Page:
         self.results = results if results is not None else {}
         self.source = Path(source) if source else respondents_source()
         self.codebook = Codebook.load()
-        self.blocks = declare(load_published(), self.codebook)
+        self.published = load_published()
+        self.blocks = declare(self.published, self.codebook)
         # the register explains the reconstruction's differences only, not those of another file
         self.reasons = reasons(load_register()) if self.reconstruction else {}
         self.sizes = {g: len(group_members(respondents, g)) for g in GROUPS}
@@ -254,8 +255,49 @@ class Page:
                                  row_header if row_header is not None else header))
         if transcription:
             parts.append(f'<p class="di-unit">{escape("Let op: " + self.blocks[block].note)}</p>')
+        parts += [f'<p class="di-unit di-rounding">{escape(note)}</p>' for note in self.rounding_notes(block, cells)]
         parts.append(downloads.links_html(filename, label))
         return HTML("".join(parts))
+
+    def rounding_notes(self, block, cells):
+        """Under a table with rows rounded as a whole (:func:`~..analysis.stats.percent_of_rows`
+        records them in the result's ``attrs``), one sentence per such row: that it is, whether
+        the report prints it so (the printed numbers' ``rounding``), and what rounding each share
+        half up would have given on this file instead."""
+        from ..analysis.stats import ROUNDED_AS_WHOLE
+
+        result = self.results.get(block)
+        rows = getattr(result, "attrs", {}).get(ROUNDED_AS_WHOLE, {})
+        notes = []
+        for row, half_up in rows.items():
+            label = self._label(row, self.blocks[block].rows.kind) if block in self.blocks else str(row)
+            as_printed = ", zoals het rapport die rij afdrukt" if self._printed_as_whole(block, row) else ""
+            own = [c for c in cells if c.key[:1] == (row,) and c.value is not None]
+            if half_up is None or not own:
+                notes.append(f"Afronding: de rij {label} wordt als geheel afgerond{as_printed}. In dit bestand "
+                             "beantwoordde niemand uit die groep de vraag, dus er valt niets af te ronden.")
+                continue
+            text = (f"Afronding: de rij {label} is als geheel afgerond{as_printed}. Haar aandelen zijn samen "
+                    "afgerond, zodat ze precies 100% geven: eerst allemaal naar beneden, daarna krijgen de "
+                    "grootste resten er een punt bij.")
+            changed = [(c, half_up.get(c.key[1])) for c in own if half_up.get(c.key[1]) != c.value]
+            if changed:
+                which = " en ".join(f'"{c.column}" {number_text(h, c.unit)} in plaats van {number_text(c.value, c.unit)}'
+                                    for c, h in changed)
+                total = sum(v for v in half_up.values() if v is not None)
+                text += (f" Rond je elk aandeel apart half naar boven af, dan wordt {which}, en telt de rij "
+                         f"op tot {total}%.")
+            else:
+                text += " In dit bestand geeft elk aandeel apart half naar boven afronden hier dezelfde cijfers."
+            notes.append(text)
+        return notes
+
+    def _printed_as_whole(self, block, group):
+        """Whether the report's numbers for this row of the block are rounded as a whole (the
+        printed numbers' ``rounding`` column says ``largest_remainder``)."""
+        printed = self.published
+        rows = printed[(printed["table"] == block) & (printed["group"] == group)]
+        return len(rows) > 0 and (rows["rounding"] == "largest_remainder").all()
 
     def chart_kind(self, block, cells):
         """How a block is charted: ``stacked`` (100% bars) where its columns or rows are the
