@@ -568,3 +568,12 @@ def test_every_claim_with_a_sentence_is_rendered_on_its_chapter(site):
     for chapter in (1, 2, 6):
         html = (site / "notebooks" / f"{CHAPTERS[chapter - 1]}.html").read_text(encoding="utf-8")
         assert html.count("Hoe lees je dit?") >= 3, chapter
+
+
+def test_no_code_bar_where_nothing_is_computed(site):
+    """Chapter 3's diagram (Figuur 4) is drawn without data: no "Toon code" bar offers a
+    computation there (issue 22); the diagram itself is on the page."""
+    page = _soup(site / "notebooks" / "03_acties.html")
+    bars = [d.summary.get_text(" ", strip=True) for d in page.select("details.hide") if d.summary]
+    assert not [b for b in bars if "Figuur 4" in b], bars
+    assert any("Figuur 4" in f.get_text() for f in page.select("figure"))
