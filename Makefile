@@ -27,20 +27,29 @@ book: $(STAMP)
 	$(BIN)/python tools/preexecute.py $(if $(CLEAN),--clean)
 	$(BIN)/jupyter-book build . -W -n --keep-going
 
-## pdf: build the site, then print the whole book to one tagged PDF with bookmarks,
-## _build/pdf/digitale-inclusie.pdf (Debian's chromium, headless), and put a copy on the site as
-## downloads/digitale-inclusie.pdf, where the introduction links it. The HTML pages are not changed.
+## pdf: build the site, then print the whole book to two tagged PDFs with bookmarks, a title
+## page, a table of contents with page numbers and a page number on every page: the book with the
+## exercises' solutions in an appendix, _build/pdf/digitale-inclusie.pdf, and the student edition
+## without them, _build/pdf/digitale-inclusie-leerlingen.pdf (Debian's chromium through
+## playwright-core, tools/a11y). Copies of both go on the site (downloads/), where the introduction
+## links them. The HTML pages are not changed.
 pdf: book
 	$(MAKE) --no-print-directory pdf-only
 
+A11Y := tools/a11y/node_modules/.package-lock.json
+$(A11Y): tools/a11y/package-lock.json
+	cd tools/a11y && npm ci --no-audit --no-fund --loglevel=error
+
 ## pdf-only: the PDF step alone, from the _build/html already built (tests/test_pdf.py runs it on
-## a copy of the site: make pdf-only SITE=copy PDF=copy.pdf)
+## a copy of the site: make pdf-only SITE=copy PDF=copy.pdf; the student edition is written beside
+## PDF, with -leerlingen before .pdf)
 SITE ?= _build/html
 PDF  ?= _build/pdf/digitale-inclusie.pdf
-pdf-only: $(STAMP)
+pdf-only: $(STAMP) $(A11Y)
 	$(BIN)/python tools/print_pdf.py $(SITE) $(PDF)
 	mkdir -p $(SITE)/downloads
 	cp $(PDF) $(SITE)/downloads/digitale-inclusie.pdf
+	cp $(basename $(PDF))-leerlingen.pdf $(SITE)/downloads/digitale-inclusie-leerlingen.pdf
 
 ## test: run every test, on two processes (pytest-xdist; the browser pass and the rest side by side).
 ## It installs requirements-lab.txt too: one test opens every chapter in JupyterLab.

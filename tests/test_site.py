@@ -389,6 +389,7 @@ def test_vendored_scripts_are_the_published_files():
 # `make book`: the one link allowed not to resolve on a site built by `make book` alone
 # (tests/test_pdf.py checks that it resolves once `make pdf-only` ran).
 PDF_LINK = "../downloads/digitale-inclusie.pdf"
+STUDENT_PDF_LINK = "../downloads/digitale-inclusie-leerlingen.pdf"
 
 
 def test_every_internal_link_resolves(site):
@@ -398,7 +399,8 @@ def test_every_internal_link_resolves(site):
             href = a["href"]
             if re.match(r"^(https?:|mailto:|javascript:)", href) or href.startswith("#") and len(href) == 1:
                 continue
-            if href == PDF_LINK and page == site / "book" / "intro.html" and not (site / "downloads" / "digitale-inclusie.pdf").exists():
+            if (href in (PDF_LINK, STUDENT_PDF_LINK) and page == site / "book" / "intro.html"
+                    and not (site / "downloads" / href.rsplit("/", 1)[-1]).exists()):
                 continue
             if not _resolves(site, page, href):
                 broken.append(f"{page.relative_to(site)} -> {href}")
@@ -519,9 +521,10 @@ def test_the_downloads_folder_holds_exactly_what_the_pages_link(site):
         for a in _soup(page).find_all("a", href=True):
             if a["href"].startswith("../downloads/"):
                 linked.add((page.parent / a["href"]).resolve())
-    pdf = site / "downloads" / "digitale-inclusie.pdf"
-    if not pdf.exists():  # added by `make pdf`, not by `make book` (see PDF_LINK)
-        linked.discard(pdf.resolve())
+    for name in ("digitale-inclusie.pdf", "digitale-inclusie-leerlingen.pdf"):
+        pdf = site / "downloads" / name
+        if not pdf.exists():  # added by `make pdf`, not by `make book` (see PDF_LINK)
+            linked.discard(pdf.resolve())
     assert linked and {p for p in (site / "downloads").rglob("*") if p.is_file()} == linked
 
 
