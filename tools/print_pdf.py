@@ -69,12 +69,17 @@ figure.di-figure, .di-table-wrap, table.di-table { break-inside: avoid; }
 figure.di-figure img { max-height: 200mm; width: auto !important; max-width: 100%; }
 caption, figcaption, h1, h2, h3, h4, h5, h6 { break-after: avoid; }
 h1, h2, h3, h4, h5, h6 { break-inside: avoid; }
-/* a long solution may run on to the next sheet rather than leave one half empty */
-div.solution, div.exercise, .admonition { break-inside: auto !important; }
+/* a long solution may run on to the next sheet rather than leave one half empty; an exercise
+   and the other boxes are short: whole (split, a box left a sliver of its border on a sheet of
+   its own) */
+div.solution { break-inside: auto !important; }
+div.exercise, .admonition:not(.solution) { break-inside: avoid !important; }
 .di-table-wrap, .pst-scrollable-table-container { overflow: visible !important; container-type: normal !important; }
 table.di-table caption { position: static !important; width: auto !important; max-width: none !important; }
 pre, pre code { white-space: pre-wrap !important; overflow-wrap: anywhere; word-break: break-word; }
-div.highlight, .cell_input { overflow: visible !important; }
+div.highlight, .cell_input, .cell_output, div.output { overflow: visible !important; }
+/* (a scrolling box is one unbreakable block in Chromium's print: its content was sliced at the sheet's
+   edge instead of kept together or broken between rows) */
 .di-scroll-hint, .di-pdf-drop { display: none !important; }
 .solution.dropdown > :not(.admonition-title) { display: block !important; }
 /* Chromium makes each bookmark's text from the heading's printed lines and drops the collapsed
