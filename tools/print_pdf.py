@@ -105,7 +105,12 @@ def _fold_heading(heading):
         string.replace_with(folded)
 
 
-def _for_print(doc, article, page):
+# what the chapters say about where a solution is, and what it becomes on paper, per edition
+FOLDED_SOLUTIONS = "Elke oplossing staat ingeklapt onder haar oefening."
+ON_PAPER = {"appendix": "Elke oplossing staat in de bijlage achteraan.", None: ""}
+
+
+def _for_print(doc, article, edition):
     """Leave out of one page's article what belongs to the screen."""
     for tag in article.find_all(["script", "noscript"]):
         tag.decompose()
@@ -122,6 +127,9 @@ def _for_print(doc, article, page):
         if tag.name == "span" and previous is not None and previous.name == "br":
             previous.decompose()
         tag.decompose()
+    # where the solutions are: on paper not folded under the exercise
+    for string in article.find_all(string=lambda text: FOLDED_SOLUTIONS in text):
+        string.replace_with(string.replace(FOLDED_SOLUTIONS, ON_PAPER[EDITIONS[edition][2]]))
     # prose that names the screen's button: on paper, the button is on the website
     for tag in article.find_all(["strong", "b", "em", "span"]):
         if tag.get_text(strip=True) == "Toon code":
@@ -138,7 +146,7 @@ def _for_print(doc, article, page):
             form.decompose()
 
 
-def _solutions(doc, article, prefix, edition):
+def _solutions(doc, article, edition):
     """Take the exercises' solutions out of a page: into the appendix (returned, in order, each
     with a pointer left at its place) or, in the student edition, nowhere."""
     taken = []
@@ -147,7 +155,7 @@ def _solutions(doc, article, prefix, edition):
             pointer = doc.new_tag("p", attrs={"class": "di-pdf-solution-ref"})
             title = solution.select_one(".admonition-title")
             name = re.sub(r"\s+", " ", title.get_text(" ", strip=True)) if title else "Oplossing"
-            link = doc.new_tag("a", href=f"#{prefix}--{solution.get('id', '')}")
+            link = doc.new_tag("a", href=f"#{solution.get('id', '')}")  # its id has the page's prefix already
             link.string = f"{name}: in de bijlage achteraan"
             pointer.append(link)
             solution.insert_before(pointer)
@@ -228,7 +236,7 @@ def combine(site, names, edition="boek", pages_of=None):
             raise SystemExit(f"print_pdf: {file} has no article.bd-article; is {site} a built book?")
         folder = posixpath.dirname(file)
         prefix = slug(name)
-        _for_print(doc, article, page)
+        _for_print(doc, article, edition)
         for heading in article.find_all(["h1", "h2", "h3", "h4", "h5", "h6"]):
             _fold_heading(heading)
         for tag in article.find_all(id=True):
@@ -249,7 +257,7 @@ def combine(site, names, edition="boek", pages_of=None):
             else:
                 a.unwrap()
         # solutions last: their ids and links are already the document's
-        taken = _solutions(doc, article, prefix, edition)
+        taken = _solutions(doc, article, edition)
         h1 = article.find("h1")
         if taken:
             appendix.append((h1.get_text(" ", strip=True) if h1 else name, taken))
