@@ -15,14 +15,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+from digitale_inclusie.paths import built_pages
+
 REPO = Path(__file__).resolve().parents[1]
 MEDIAN_LIMIT, MAX_LIMIT = 300_000, 800_000
 
 
 def main(site):
     site = Path(site).resolve()
-    paths = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
-                   if "_static" not in p.parts and "<html" in p.read_text(encoding="utf-8")[:500])
+    paths = [p.relative_to(site).as_posix() for p in built_pages(site)]
     done = subprocess.run(["node", str(REPO / "tools" / "a11y" / "weight.js"), str(site), *paths],
                           capture_output=True, text=True, check=True)
     weights = json.loads(done.stdout)["pages"]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from digitale_inclusie.paths import REPO
+from digitale_inclusie.paths import REPO, built_pages
 
 HTML = REPO / "_build" / "html"
 A11Y = REPO / "tools" / "a11y"  # Node scripts driving Debian's Chromium (playwright-core, axe-core)
@@ -63,8 +63,7 @@ def ensure_site():
 
 def pages(site):
     """The site's pages (not the theme's template fragments, not the redirect stub)."""
-    return sorted(p for p in site.rglob("*.html")
-                  if "_static" not in p.parts and "<html" in p.read_text(encoding="utf-8")[:500])
+    return built_pages(site)
 
 
 def soup(path):

@@ -118,6 +118,13 @@ def pages_with_code(book_root=REPO):
     return pages
 
 
+def built_pages(site):
+    """The pages of a built site (``_build/html``): every HTML page, not the theme's template
+    fragments under ``_static`` and not the redirect stub (``index.html``, no ``<html``)."""
+    return sorted(p for p in Path(site).rglob("*.html")
+                  if "_static" not in p.parts and "<html" in p.read_text(encoding="utf-8")[:500])
+
+
 def copy_checkout(target):
     """Copy the repository's tracked files, as they are in the working tree, to ``target`` (a new
     folder), sharing the virtual environment: a second checkout to build or measure in while this

@@ -369,10 +369,6 @@ def bundle_source():
             f"(function () {{\n{jquery}\n;\n{datatables}\n;\nwindow.jQuery.noConflict(true);\n}}());\n")
 
 
-def bundle_name():
-    return BUNDLE
-
-
 def _write_bundle(app):
     if app.builder.format != "html":
         return
@@ -388,7 +384,7 @@ def _is_overview(node):
 def _page_assets(app, pagename, templatename, context, doctree):
     """The bundle, on the pages that hold an overview (before overviews.js, which runs it)."""
     if doctree is not None and next(doctree.findall(_is_overview), None) is not None:
-        app.builder.add_js_file(bundle_name(), defer="defer", priority=500)
+        app.builder.add_js_file(BUNDLE, defer="defer", priority=500)
 
 
 # ---------------------------------------------------------------- stale pages
